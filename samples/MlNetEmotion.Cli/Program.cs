@@ -1,1 +1,8 @@
-System.Console.WriteLine("mlnet-emotion");
+using System.CommandLine;
+using MlNetEmotion.Cli.Commands;
+
+var root = new RootCommand("mlnet-emotion: multimodal emotion recognition experiments (EEG, face video, speech).");
+root.Subcommands.Add(EegCommands.Create());
+root.Subcommands.Add(FacesCommands.Create());
+root.Subcommands.Add(AudioCommands.Create());
+return root.Parse(args).Invoke();
