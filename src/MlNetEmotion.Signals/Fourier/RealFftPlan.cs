@@ -1,0 +1,201 @@
+using System.Buffers;
+using System.Numerics;
+
+namespace MlNetEmotion.Signals.Fourier;
+
+/// <summary>A discrete Fourier transform of real signals of one fixed length, returning the one-sided spectrum of
+/// <c>n/2 + 1</c> bins like <c>numpy.fft.rfft</c>; the inverse matches <c>numpy.fft.irfft</c>.</summary>
+/// <remarks>An even length <c>n</c> packs the samples into <c>n/2</c> complex points (even samples real, odd
+/// samples imaginary), runs one complex FFT of half the length and untangles the two spectra with precomputed
+/// twiddles; an odd length uses a full-length complex transform. Immutable and safe to share between threads.</remarks>
+public sealed class RealFftPlan
+{
+    private readonly FftPlan complex;
+    private readonly double[] twRe = [], twIm = [];   // exp(-2πi k / n), k in [0, n/2], even n only
+    private readonly bool even;
+
+    /// <summary>Creates a plan for real signals of <paramref name="length"/> samples.</summary>
+    /// <param name="length">Number of real samples, at least 1.</param>
+    public RealFftPlan(int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(length, 1);
+        Length = length;
+        even = length % 2 == 0;
+        if (even)
+        {
+            int half = length / 2;
+            complex = new FftPlan(half);
+            twRe = new double[half + 1];
+            twIm = new double[half + 1];
+            for (int k = 0; k <= half; k++)
+            {
+                twRe[k] = Math.Cos(-2.0 * Math.PI * k / length);
+                twIm[k] = Math.Sin(-2.0 * Math.PI * k / length);
+            }
+        }
+        else
+        {
+            complex = new FftPlan(length);
+        }
+    }
+
+    /// <summary>Number of real samples per transform.</summary>
+    public int Length { get; }
+
+    /// <summary>Number of one-sided spectrum bins, <c>Length / 2 + 1</c>.</summary>
+    public int BinCount => Length / 2 + 1;
+
+    /// <summary>Forward transform of real samples into the one-sided spectrum (unscaled).</summary>
+    /// <param name="input">Exactly <see cref="Length"/> samples.</param>
+    /// <param name="real">Receives the <see cref="BinCount"/> real parts.</param>
+    /// <param name="imag">Receives the <see cref="BinCount"/> imaginary parts.</param>
+    /// <exception cref="ArgumentException">A span has the wrong length.</exception>
+    public void Forward(ReadOnlySpan<double> input, Span<double> real, Span<double> imag)
+    {
+        Check(input.Length, Length, nameof(input));
+        Check(real.Length, BinCount, nameof(real));
+        Check(imag.Length, BinCount, nameof(imag));
+        var pool = ArrayPool<double>.Shared;
+        int n = complex.Length;
+        double[] zrA = pool.Rent(n), ziA = pool.Rent(n);
+        try
+        {
+            Span<double> zr = zrA.AsSpan(0, n), zi = ziA.AsSpan(0, n);
+            if (!even)
+            {
+                input.CopyTo(zr);
+                zi.Clear();
+                complex.Forward(zr, zi);
+                zr[..BinCount].CopyTo(real);
+                zi[..BinCount].CopyTo(imag);
+                return;
+            }
+            for (int t = 0; t < n; t++)
+            {
+                zr[t] = input[2 * t];
+                zi[t] = input[2 * t + 1];
+            }
+            complex.Forward(zr, zi);
+            // X[k] = E[k] + w^k O[k] with E = (Z[k] + conj Z[n-k]) / 2 and O = (Z[k] - conj Z[n-k]) / 2i.
+            for (int k = 0; k <= n; k++)
+            {
+                int a = k == n ? 0 : k, b = k == 0 ? 0 : n - k;
+                double ar = zr[a], ai = zi[a], br = zr[b], bi = -zi[b];
+                double er = 0.5 * (ar + br), ei = 0.5 * (ai + bi);
+                double dr = 0.5 * (ar - br), di = 0.5 * (ai - bi);
+                double or = di, oi = -dr; // (d) / i
+                real[k] = er + or * twRe[k] - oi * twIm[k];
+                imag[k] = ei + or * twIm[k] + oi * twRe[k];
+            }
+        }
+        finally
+        {
+            pool.Return(zrA);
+            pool.Return(ziA);
+        }
+    }
+
+    /// <summary>Forward transform into interleaved complex bins.</summary>
+    /// <param name="input">Exactly <see cref="Length"/> samples.</param>
+    /// <param name="output">Receives <see cref="BinCount"/> complex bins.</param>
+    public void Forward(ReadOnlySpan<double> input, Span<Complex> output)
+    {
+        Check(output.Length, BinCount, nameof(output));
+        var pool = ArrayPool<double>.Shared;
+        double[] re = pool.Rent(BinCount), im = pool.Rent(BinCount);
+        try
+        {
+            Forward(input, re.AsSpan(0, BinCount), im.AsSpan(0, BinCount));
+            for (int k = 0; k < BinCount; k++) output[k] = new Complex(re[k], im[k]);
+        }
+        finally
+        {
+            pool.Return(re);
+            pool.Return(im);
+        }
+    }
+
+    /// <summary>Power spectrum <c>|X[k]|²</c> of real samples (unscaled), the quantity spectrogram and PSD
+    /// estimators need.</summary>
+    /// <param name="input">Exactly <see cref="Length"/> samples.</param>
+    /// <param name="power">Receives <see cref="BinCount"/> values.</param>
+    public void PowerSpectrum(ReadOnlySpan<double> input, Span<double> power)
+    {
+        Check(power.Length, BinCount, nameof(power));
+        var pool = ArrayPool<double>.Shared;
+        double[] im = pool.Rent(BinCount);
+        try
+        {
+            Span<double> i = im.AsSpan(0, BinCount);
+            Forward(input, power, i);
+            System.Numerics.Tensors.TensorPrimitives.Multiply(power, power, power);
+            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(i, i, power, power);
+        }
+        finally
+        {
+            pool.Return(im);
+        }
+    }
+
+    /// <summary>Inverse of <see cref="Forward(ReadOnlySpan{double}, Span{double}, Span{double})"/>, scaled by
+    /// <c>1/n</c> like <c>numpy.fft.irfft</c>: the imaginary parts of bin 0 (and of the Nyquist bin for even
+    /// lengths) are ignored.</summary>
+    /// <param name="real">The <see cref="BinCount"/> real parts.</param>
+    /// <param name="imag">The <see cref="BinCount"/> imaginary parts.</param>
+    /// <param name="output">Receives <see cref="Length"/> samples.</param>
+    public void Inverse(ReadOnlySpan<double> real, ReadOnlySpan<double> imag, Span<double> output)
+    {
+        Check(real.Length, BinCount, nameof(real));
+        Check(imag.Length, BinCount, nameof(imag));
+        Check(output.Length, Length, nameof(output));
+        var pool = ArrayPool<double>.Shared;
+        int n = complex.Length;
+        double[] zrA = pool.Rent(n), ziA = pool.Rent(n);
+        try
+        {
+            Span<double> zr = zrA.AsSpan(0, n), zi = ziA.AsSpan(0, n);
+            if (!even)
+            {
+                // Rebuild the Hermitian full spectrum, then a complex inverse.
+                zr[0] = real[0]; zi[0] = 0;
+                for (int k = 1; k < BinCount; k++)
+                {
+                    zr[k] = real[k]; zi[k] = imag[k];
+                    zr[n - k] = real[k]; zi[n - k] = -imag[k];
+                }
+                complex.Inverse(zr, zi);
+                zr.CopyTo(output);
+                return;
+            }
+            // E[k] = (X[k] + conj X[n-k]) / 2, O[k] = (X[k] - conj X[n-k]) / (2 w^k), Z = E + iO.
+            for (int k = 0; k < n; k++)
+            {
+                double ar = real[k], ai = k == 0 ? 0 : imag[k];
+                double br = real[n - k], bi = n - k == n ? 0 : -imag[n - k];
+                double er = 0.5 * (ar + br), ei = 0.5 * (ai + bi);
+                double dr = 0.5 * (ar - br), di = 0.5 * (ai - bi);
+                // divide by w^k: multiply by conj(w^k)
+                double or = dr * twRe[k] + di * twIm[k], oi = di * twRe[k] - dr * twIm[k];
+                zr[k] = er - oi;
+                zi[k] = ei + or;
+            }
+            complex.Inverse(zr, zi);
+            for (int t = 0; t < n; t++)
+            {
+                output[2 * t] = zr[t];
+                output[2 * t + 1] = zi[t];
+            }
+        }
+        finally
+        {
+            pool.Return(zrA);
+            pool.Return(ziA);
+        }
+    }
+
+    private static void Check(int actual, int expected, string name)
+    {
+        if (actual != expected)
+            throw new ArgumentException($"Expected {expected} values but got {actual}.", name);
+    }
+}
