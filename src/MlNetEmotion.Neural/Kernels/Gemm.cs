@@ -1,11 +1,34 @@
+using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
 namespace MlNetEmotion.Neural.Kernels;
 
 /// <summary>
 /// Single-precision general matrix multiply on row-major spans, BLAS <c>sgemm</c> semantics:
 /// <c>C = alpha * op(A) * op(B) + beta * C</c>, where op(X) is X or its transpose.
 /// </summary>
+/// <remarks>
+/// GotoBLAS/BLIS structure: B is packed in blocks of <c>kc × nc</c>, A in blocks of <c>mc × kc</c>, and a
+/// register-blocked FMA micro-kernel (6 rows × 2 vectors; AVX-512, else AVX2+FMA, else scalar) computes each
+/// tile. Work is split statically over up to <see cref="Threading.NumThreads"/> threads by tiles of C; every
+/// element is computed by one thread with the same instructions in the same order, so results are
+/// bit-identical for any thread count. Packing buffers are pooled per thread.
+/// </remarks>
 public static class Gemm
 {
+    /// <summary>Depth of a packed block (kc).</summary>
+    private const int BlockK = 256;
+
+    /// <summary>Rows of a packed A block (mc), a multiple of the micro-kernel's 6 rows.</summary>
+    private const int BlockM = 144;
+
+    /// <summary>Columns of a packed B block (nc).</summary>
+    private const int BlockN = 4096;
+
+    /// <summary>Below this many multiply-adds per thread another thread does not pay for itself.</summary>
+    private const long MinWorkPerThread = 1L << 19;
+
     /// <summary>Computes <c>C = alpha * op(A) * op(B) + beta * C</c> on row-major storage.</summary>
     /// <param name="transA">Use Aᵀ: A is stored as k×m (leading dimension <paramref name="lda"/>).</param>
     /// <param name="transB">Use Bᵀ: B is stored as n×k (leading dimension <paramref name="ldb"/>).</param>
@@ -20,24 +43,183 @@ public static class Gemm
     /// <param name="beta">Scale of the existing C (0 overwrites C, ignoring NaNs in it).</param>
     /// <param name="c">Storage of C (m×n).</param>
     /// <param name="ldc">Row stride of C.</param>
-    public static void Sgemm(bool transA, bool transB, int m, int n, int k, float alpha,
+    /// <exception cref="ArgumentOutOfRangeException">A size is negative or a leading dimension is below the
+    /// stored matrix's column count.</exception>
+    /// <exception cref="ArgumentException">A span is too short for the matrix it should hold.</exception>
+    public static unsafe void Sgemm(bool transA, bool transB, int m, int n, int k, float alpha,
         ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc)
     {
-        // Reference implementation; the kernels work replaces it with a packed, vectorised, parallel one.
+        ArgumentOutOfRangeException.ThrowIfNegative(m);
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        CheckMatrix(a.Length, transA ? k : m, transA ? m : k, lda, nameof(a), nameof(lda));
+        CheckMatrix(b.Length, transB ? n : k, transB ? k : n, ldb, nameof(b), nameof(ldb));
+        CheckMatrix(c.Length, m, n, ldc, nameof(c), nameof(ldc));
+        if (m == 0 || n == 0) return;
+        if (k == 0 || alpha == 0)
+        {
+            ScaleRows(c, m, n, ldc, beta);
+            return;
+        }
+
+        if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported)
+            Multiply<Avx512Ops, Vector512<float>>(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        else if (Vector256.IsHardwareAccelerated && Fma.IsSupported)
+            Multiply<Avx2Ops, Vector256<float>>(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        else
+            Multiply<ScalarOps, float>(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    }
+
+    /// <summary>Which micro-kernel <see cref="Sgemm"/> uses on this machine, e.g. <c>AVX2+FMA 6x16</c>.</summary>
+    public static string Implementation =>
+        Vector512.IsHardwareAccelerated && Avx512F.IsSupported ? "AVX-512 6x32"
+        : Vector256.IsHardwareAccelerated && Fma.IsSupported ? "AVX2+FMA 6x16"
+        : "scalar 6x2";
+
+    /// <summary>The packed product with one instruction set; arguments already validated, <c>m, n, k &gt; 0</c>,
+    /// <c>alpha ≠ 0</c>. Internal so tests can run every path the machine supports.</summary>
+    internal static unsafe void Multiply<TOps, TV>(bool transA, bool transB, int m, int n, int k, float alpha,
+        ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc)
+        where TOps : struct, ISimdOps<TV> where TV : struct
+    {
+        fixed (float* pa = a, pb = b, pc = c)
+            new GemmDriver<TOps, TV>(new GemmProblem(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc)).Run();
+    }
+
+    private static void CheckMatrix(int length, int rows, int cols, int ld, string name, string ldName)
+    {
+        if (ld < Math.Max(1, cols))
+            throw new ArgumentOutOfRangeException(ldName, ld,
+                $"Sgemm: {ldName} must be at least {Math.Max(1, cols)}, the column count of the stored {rows}×{cols} matrix {name}.");
+        if (rows == 0 || cols == 0) return;
+        long need = (long)(rows - 1) * ld + cols;
+        if (length < need)
+            throw new ArgumentException(
+                $"Sgemm: {name} holds {length} floats but a {rows}×{cols} matrix with leading dimension {ld} needs {need}.", name);
+    }
+
+    private static void ScaleRows(Span<float> c, int m, int n, int ldc, float beta)
+    {
         for (int i = 0; i < m; i++)
         {
-            for (int j = 0; j < n; j++)
+            var row = c.Slice(i * ldc, n);
+            if (beta == 0) row.Clear();
+            else TensorPrimitives.Multiply(row, beta, row);
+        }
+    }
+
+    /// <summary>The arguments of one call, as raw pointers (pinned by the caller for the call's duration).</summary>
+    private readonly unsafe struct GemmProblem(bool transA, bool transB, int m, int n, int k, float alpha,
+        float* a, int lda, float* b, int ldb, float beta, float* c, int ldc)
+    {
+        public readonly bool TransA = transA, TransB = transB;
+        public readonly int M = m, N = n, K = k, Lda = lda, Ldb = ldb, Ldc = ldc;
+        public readonly float Alpha = alpha, Beta = beta;
+        public readonly float* A = a, B = b, C = c;
+    }
+
+    /// <summary>The blocked loops around the micro-kernel for one vector width.</summary>
+    private readonly unsafe struct GemmDriver<TOps, TV>(GemmProblem p) where TOps : struct, ISimdOps<TV> where TV : struct
+    {
+        private static int PanelWidth => 2 * TOps.Count;
+
+        public void Run()
+        {
+            int nr = PanelWidth;
+            const int mr = GemmMicroKernel.Rows;
+            long work = (long)p.M * p.N * p.K;
+            int threads = (int)Math.Clamp(work / MinWorkPerThread, 1, Threading.NumThreads);
+            int rowPanels = (p.M + mr - 1) / mr;
+            var bBuffer = PackBuffer.Rent(1, BlockK * RoundUp(Math.Min(p.N, BlockN), nr));
+            try
             {
-                float sum = 0;
-                for (int p = 0; p < k; p++)
+                for (int jc = 0; jc < p.N; jc += BlockN)
                 {
-                    float av = transA ? a[p * lda + i] : a[i * lda + p];
-                    float bv = transB ? b[j * ldb + p] : b[p * ldb + j];
-                    sum += av * bv;
+                    int nc = Math.Min(BlockN, p.N - jc);
+                    int colPanels = (nc + nr - 1) / nr;
+                    bool splitRows = rowPanels >= colPanels;
+                    int used = Math.Min(threads, splitRows ? rowPanels : colPanels);
+                    for (int pc = 0; pc < p.K; pc += BlockK)
+                    {
+                        var block = new Block(jc, nc, pc, Math.Min(BlockK, p.K - pc), colPanels, splitRows, used,
+                            bBuffer.Pointer, new GemmEpilogue(p.Alpha, p.Beta, pc == 0));
+                        if (used == 1)
+                        {
+                            PackB(block, 0);
+                            Compute(block, 0);
+                        }
+                        else
+                        {
+                            var self = this;
+                            Parallel.For(0, used, Threading.Options, t => self.PackB(block, t));
+                            Parallel.For(0, used, Threading.Options, t => self.Compute(block, t));
+                        }
+                    }
                 }
-                ref float cij = ref c[i * ldc + j];
-                cij = beta == 0 ? alpha * sum : alpha * sum + beta * cij;
+            }
+            finally
+            {
+                PackBuffer.Return(1, bBuffer);
+            }
+        }
+
+        private void PackB(in Block blk, int t)
+        {
+            var (start, end) = Share(blk.ColPanels, t, blk.Threads);
+            GemmPacking.PackB(p.TransB, p.B, p.Ldb, blk.Pc, blk.Kc, blk.Jc, blk.Jc + blk.Nc, PanelWidth, start, end, blk.PackedB);
+        }
+
+        private void Compute(in Block blk, int t)
+        {
+            int nr = PanelWidth;
+            const int mr = GemmMicroKernel.Rows;
+            int rowPanels = (p.M + mr - 1) / mr;
+            var (rowStart, rowEnd) = blk.SplitRows ? Share(rowPanels, t, blk.Threads) : (0, rowPanels);
+            var (colStart, colEnd) = blk.SplitRows ? (0, blk.ColPanels) : Share(blk.ColPanels, t, blk.Threads);
+            if (rowStart >= rowEnd || colStart >= colEnd) return;
+            var aBuffer = PackBuffer.Rent(0, BlockM * blk.Kc);
+            try
+            {
+                float* packedA = aBuffer.Pointer;
+                for (int ir0 = rowStart; ir0 < rowEnd; ir0 += BlockM / mr)
+                {
+                    int irEnd = Math.Min(rowEnd, ir0 + BlockM / mr);
+                    int i0 = ir0 * mr;
+                    GemmPacking.PackA(p.TransA, p.A, p.Lda, i0, Math.Min(p.M, irEnd * mr) - i0, blk.Pc, blk.Kc, packedA);
+                    for (int jr = colStart; jr < colEnd; jr++)
+                    {
+                        int j = blk.Jc + jr * nr;
+                        int cols = Math.Min(nr, blk.Jc + blk.Nc - j);
+                        float* bp = blk.PackedB + (long)jr * blk.Kc * nr;
+                        for (int ir = ir0; ir < irEnd; ir++)
+                        {
+                            int i = ir * mr;
+                            GemmMicroKernel.Run<TOps, TV>(blk.Kc, packedA + (long)(ir - ir0) * blk.Kc * mr, bp,
+                                p.C + (long)i * p.Ldc + j, p.Ldc, Math.Min(mr, p.M - i), cols, blk.Epilogue);
+                        }
+                    }
+                }
+            }
+            finally
+            {
+                PackBuffer.Return(0, aBuffer);
             }
         }
     }
+
+    /// <summary>One (jc, pc) block of the loop nest and how it is split over threads.</summary>
+    private readonly unsafe struct Block(int jc, int nc, int pc, int kc, int colPanels, bool splitRows, int threads,
+        float* packedB, GemmEpilogue epilogue)
+    {
+        public readonly int Jc = jc, Nc = nc, Pc = pc, Kc = kc, ColPanels = colPanels, Threads = threads;
+        public readonly bool SplitRows = splitRows;
+        public readonly float* PackedB = packedB;
+        public readonly GemmEpilogue Epilogue = epilogue;
+    }
+
+    /// <summary>Static contiguous share of <paramref name="count"/> items for thread <paramref name="t"/> of <paramref name="threads"/>.</summary>
+    private static (int Start, int End) Share(int count, int t, int threads) =>
+        ((int)((long)count * t / threads), (int)((long)count * (t + 1) / threads));
+
+    private static int RoundUp(int x, int multiple) => (x + multiple - 1) / multiple * multiple;
 }
