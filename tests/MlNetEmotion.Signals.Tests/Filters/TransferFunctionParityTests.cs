@@ -1,0 +1,32 @@
+using MlNetEmotion.Signals.Filters;
+using MlNetEmotion.Signals.Tests.Support;
+
+namespace MlNetEmotion.Signals.Tests.Filters;
+
+/// <summary>iirnotch, lfilter, lfilter_zi and filtfilt against SciPy 1.10 on real EEG.</summary>
+public class TransferFunctionParityTests
+{
+    private static readonly Fixture Data = Fixture.Load("filters");
+    private static readonly double Fs = Data.Vector("fs")[0];
+
+    [Fact]
+    public void NotchMatchesScipyIirNotch()
+    {
+        TransferFunction notch = IirNotch.Design(50, 30, Fs);
+        Parity.AssertClose(Data.Vector("notch50_b"), notch.B, 1e-12);
+        Parity.AssertClose(Data.Vector("notch50_a"), notch.A, 1e-12);
+        Parity.AssertClose(Data.Vector("notch50_lfilter"), TransferFunctionFilter.LFilter(notch, Data.Row("eeg", 0)));
+        for (int ch = 0; ch < 2; ch++)
+        {
+            Parity.AssertClose(Data.Row("notch50_filtfilt", ch), TransferFunctionFilter.FiltFilt(notch, Data.Row("eeg", ch)));
+        }
+    }
+
+    [Fact]
+    public void FourthOrderBaFiltFiltMatchesScipy()
+    {
+        var filter = new TransferFunction(Data.Vector("ba_low4_20_b"), Data.Vector("ba_low4_20_a"));
+        Parity.AssertClose(Data.Vector("ba_low4_20_lfilter_zi"), TransferFunctionFilter.LFilterZi(filter), 1e-9);
+        Parity.AssertClose(Data.Vector("ba_low4_20_filtfilt"), TransferFunctionFilter.FiltFilt(filter, Data.Row("eeg", 1)));
+    }
+}
