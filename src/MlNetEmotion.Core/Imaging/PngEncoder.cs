@@ -104,7 +104,7 @@ public static class PngEncoder
         {
             PngFilter.Apply(type, raw, prior, bpp, trial);
             long score = 0;
-            foreach (byte b in trial) score += Math.Abs((sbyte)b);
+            foreach (byte b in trial) score += Math.Abs((int)(sbyte)b);
             if (score < bestScore)
             {
                 bestScore = score;
