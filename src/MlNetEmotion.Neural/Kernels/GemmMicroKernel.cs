@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace MlNetEmotion.Neural.Kernels;
 
@@ -31,6 +32,7 @@ internal readonly record struct GemmEpilogue(float Alpha, float Beta, bool First
 
 /// <summary>The register-blocked GEMM micro-kernel: a <see cref="Rows"/> × (2 vectors) tile of C from packed
 /// panels of A (<see cref="Rows"/> values per k step) and B (2 vectors per k step).</summary>
+[SkipLocalsInit]
 internal static unsafe class GemmMicroKernel
 {
     /// <summary>Rows of the register tile (MR).</summary>
@@ -43,6 +45,14 @@ internal static unsafe class GemmMicroKernel
     {
         int w = TOps.Count;
         int ld = 2 * w;
+        if (Sse.IsSupported)
+        {
+            for (int i = 0; i < rows; i++)
+            {
+                Sse.Prefetch0(c + (long)i * ldc);
+                Sse.Prefetch0(c + (long)i * ldc + cols - 1);
+            }
+        }
         float* tile = stackalloc float[Rows * 2 * 16];
         Accumulate<TOps, TV>(kc, a, b, tile);
         if (rows == Rows && cols == ld)
