@@ -1,4 +1,5 @@
 using MlNetEmotion.Eeg.IO.Mat;
+using MlNetEmotion.Eeg.Montages;
 
 namespace MlNetEmotion.Eeg.IO;
 
@@ -17,15 +18,11 @@ public sealed record DeapSubject(double[] Data, int Trials, int Channels, int Sa
     public const double BaselineSeconds = 3;
 
     /// <summary>
-    /// The 40 channel names of the preprocessed data in their stored order (Geneva order): 32 EEG
-    /// channels, then hEOG, vEOG, zEMG, tEMG, GSR, respiration belt, plethysmograph, temperature.
+    /// The 40 channel names of the preprocessed data in their stored order: the 32 EEG channels of
+    /// <see cref="DeapChannels.Names"/>, then hEOG, vEOG, zEMG, tEMG, GSR, respiration belt, plethysmograph, temperature.
     /// </summary>
     public static IReadOnlyList<string> ChannelNames { get; } =
-    [
-        "Fp1", "AF3", "F3", "F7", "FC5", "FC1", "C3", "T7", "CP5", "CP1", "P3", "P7", "PO3", "O1", "Oz", "Pz",
-        "Fp2", "AF4", "Fz", "F4", "F8", "FC6", "FC2", "Cz", "C4", "T8", "CP6", "CP2", "P4", "P8", "PO4", "O2",
-        "hEOG", "vEOG", "zEMG", "tEMG", "GSR", "Respiration", "Plethysmograph", "Temperature",
-    ];
+        [.. DeapChannels.Names, "hEOG", "vEOG", "zEMG", "tEMG", "GSR", "Respiration", "Plethysmograph", "Temperature"];
 
     /// <summary>One trial as a recording (the first <see cref="ChannelNames"/> as names; peripheral channels keep their unit as "").</summary>
     /// <param name="trial">Trial index, 0-based.</param>

@@ -1,0 +1,20 @@
+using MlNetEmotion.Core.IO;
+
+namespace MlNetEmotion.Eeg.Features;
+
+/// <summary>Per-window, per-channel, per-band features, row-major [windows, channels, bands].</summary>
+/// <param name="Values">The features, row-major [windows, channels, bands].</param>
+/// <param name="Windows">Number of windows.</param>
+/// <param name="Channels">Number of channels.</param>
+/// <param name="Bands">The bands, in feature order.</param>
+public sealed record BandFeatures(double[] Values, int Windows, int Channels, IReadOnlyList<FrequencyBand> Bands)
+{
+    /// <summary>The feature of window <paramref name="window"/>, channel <paramref name="channel"/>, band <paramref name="band"/>.</summary>
+    /// <param name="window">Window index.</param>
+    /// <param name="channel">Channel index.</param>
+    /// <param name="band">Band index.</param>
+    public double this[int window, int channel, int band] => Values[(window * Channels + channel) * Bands.Count + band];
+
+    /// <summary>The features as a float64 NPY array of shape [windows, channels, bands].</summary>
+    public NpyArray ToNpy() => new(Values, Windows, Channels, Bands.Count);
+}
