@@ -26,6 +26,9 @@ public static class Gemm
     /// <summary>Columns of a packed B block (nc).</summary>
     private const int BlockN = 4096;
 
+    /// <summary>Up to this many 6-row panels of C, an untransposed B is read in place instead of packed.</summary>
+    private const int DirectBRowPanels = 4;
+
     /// <summary>Below this many multiply-adds per thread another thread does not pay for itself.</summary>
     private const long MinWorkPerThread = 1L << 19;
 
@@ -138,10 +141,13 @@ public static class Gemm
                     int nc = Math.Min(BlockN, p.N - jc);
                     int colPanels = (nc + nr - 1) / nr;
                     bool splitRows = rowPanels >= colPanels;
+                    // With few row panels each B panel is used only a few times: read untransposed B in place
+                    // (same arithmetic as packed) and pack only a partial last panel.
+                    bool directB = !p.TransB && rowPanels <= DirectBRowPanels;
                     int used = Math.Min(threads, splitRows ? rowPanels : colPanels);
                     for (int pc = 0; pc < p.K; pc += BlockK)
                     {
-                        var block = new Block(jc, nc, pc, Math.Min(BlockK, p.K - pc), colPanels, splitRows, used,
+                        var block = new Block(jc, nc, pc, Math.Min(BlockK, p.K - pc), colPanels, splitRows, directB, used,
                             bBuffer.Pointer, new GemmEpilogue(p.Alpha, p.Beta, pc == 0));
                         if (used == 1)
                         {
@@ -166,6 +172,8 @@ public static class Gemm
         private void PackB(in Block blk, int t)
         {
             var (start, end) = Share(blk.ColPanels, t, blk.Threads);
+            if (blk.DirectB) start = Math.Max(start, blk.Nc / PanelWidth);
+            if (start >= end) return;
             GemmPacking.PackB(p.TransB, p.B, p.Ldb, blk.Pc, blk.Kc, blk.Jc, blk.Jc + blk.Nc, PanelWidth, start, end, blk.PackedB);
         }
 
@@ -190,11 +198,13 @@ public static class Gemm
                     {
                         int j = blk.Jc + jr * nr;
                         int cols = Math.Min(nr, blk.Jc + blk.Nc - j);
-                        float* bp = blk.PackedB + (long)jr * blk.Kc * nr;
+                        bool inPlace = blk.DirectB && cols == nr;
+                        float* bp = inPlace ? p.B + (long)blk.Pc * p.Ldb + j : blk.PackedB + (long)jr * blk.Kc * nr;
+                        int ldb = inPlace ? p.Ldb : nr;
                         for (int ir = ir0; ir < irEnd; ir++)
                         {
                             int i = ir * mr;
-                            GemmMicroKernel.Run<TOps, TV>(blk.Kc, packedA + (long)(ir - ir0) * blk.Kc * mr, bp,
+                            GemmMicroKernel.Run<TOps, TV>(blk.Kc, packedA + (long)(ir - ir0) * blk.Kc * mr, bp, ldb,
                                 p.C + (long)i * p.Ldc + j, p.Ldc, Math.Min(mr, p.M - i), cols, blk.Epilogue);
                         }
                     }
@@ -208,9 +218,10 @@ public static class Gemm
     }
 
     /// <summary>One (jc, pc) block of the loop nest and how it is split over threads.</summary>
-    private readonly unsafe struct Block(int jc, int nc, int pc, int kc, int colPanels, bool splitRows, int threads,
-        float* packedB, GemmEpilogue epilogue)
+    private readonly unsafe struct Block(int jc, int nc, int pc, int kc, int colPanels, bool splitRows, bool directB,
+        int threads, float* packedB, GemmEpilogue epilogue)
     {
+        public readonly bool DirectB = directB;
         public readonly int Jc = jc, Nc = nc, Pc = pc, Kc = kc, ColPanels = colPanels, Threads = threads;
         public readonly bool SplitRows = splitRows;
         public readonly float* PackedB = packedB;

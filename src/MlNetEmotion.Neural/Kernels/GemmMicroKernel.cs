@@ -39,8 +39,10 @@ internal static unsafe class GemmMicroKernel
     public const int Rows = 6;
 
     /// <summary>Computes one tile: <paramref name="rows"/> ≤ <see cref="Rows"/> and <paramref name="cols"/> ≤ 2·width
-    /// of it are merged into C; the packed panels are zero-padded so partial tiles do the same arithmetic.</summary>
-    public static void Run<TOps, TV>(int kc, float* a, float* b, float* c, int ldc, int rows, int cols, GemmEpilogue epilogue)
+    /// of it are merged into C; the packed panels are zero-padded so partial tiles do the same arithmetic.
+    /// B's k steps are <paramref name="ldb"/> floats apart: 2·width for a packed panel, or the row stride when
+    /// a full-width panel is read in place from an untransposed B.</summary>
+    public static void Run<TOps, TV>(int kc, float* a, float* b, int ldb, float* c, int ldc, int rows, int cols, GemmEpilogue epilogue)
         where TOps : struct, ISimdOps<TV> where TV : struct
     {
         int w = TOps.Count;
@@ -54,7 +56,7 @@ internal static unsafe class GemmMicroKernel
             }
         }
         float* tile = stackalloc float[Rows * 2 * 16];
-        Accumulate<TOps, TV>(kc, a, b, tile);
+        Accumulate<TOps, TV>(kc, a, b, ldb, tile);
         if (rows == Rows && cols == ld)
         {
             for (int i = 0; i < Rows; i++, c += ldc, tile += ld)
@@ -75,7 +77,7 @@ internal static unsafe class GemmMicroKernel
     /// then go to <paramref name="tile"/> (row stride 2·width). Kept apart from the merge so the register
     /// allocator has nothing else live in the loop.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Accumulate<TOps, TV>(int kc, float* a, float* b, float* tile)
+    private static void Accumulate<TOps, TV>(int kc, float* a, float* b, int ldb, float* tile)
         where TOps : struct, ISimdOps<TV> where TV : struct
     {
         int w = TOps.Count;
@@ -97,7 +99,7 @@ internal static unsafe class GemmMicroKernel
             x = TOps.Broadcast(a + 5);
             c50 = TOps.MultiplyAdd(x, b0, c50); c51 = TOps.MultiplyAdd(x, b1, c51);
             a += Rows;
-            b += 2 * w;
+            b += ldb;
         }
         int ld = 2 * w;
         TOps.Store(tile, c00); TOps.Store(tile + w, c01);

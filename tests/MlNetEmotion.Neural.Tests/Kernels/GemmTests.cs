@@ -124,6 +124,7 @@ public class GemmTests
     [Theory]
     [InlineData(false, false, 300, 170, 290)]
     [InlineData(false, true, 12, 1030, 256)]
+    [InlineData(false, false, 12, 1030, 300)]
     [InlineData(true, false, 1030, 250, 12)]
     public void Sgemm_ResultsBitIdentical_ForAnyThreadCount(bool transA, bool transB, int m, int n, int k)
     {
