@@ -1,0 +1,131 @@
+using System.Numerics.Tensors;
+using MlNetEmotion.Signals.Fourier;
+
+namespace MlNetEmotion.Audio.Features;
+
+/// <summary>Per-frame work after the spectrum: reads <paramref name="spectrum"/> (power or magnitude, one-sided),
+/// may use <paramref name="scratch"/>, writes one output row.</summary>
+internal delegate void FrameStage(ReadOnlySpan<double> spectrum, Span<double> scratch, Span<float> output);
+
+/// <summary>The shared front end of every spectral feature: framing (<see cref="FramingMode"/>), optional DC
+/// removal and Kaldi pre-emphasis, windowing, zero padding to <c>n_fft</c> and an FFT power spectrum, then a
+/// per-frame stage. Frames are split into fixed chunks across threads; each frame's arithmetic is independent of
+/// the thread count, so results are bit-identical.</summary>
+internal sealed class FrameAnalyzer
+{
+    private readonly SpectrogramOptions options;
+    private readonly RealFftPlan plan;
+    private readonly double[] window;
+    private readonly int fft, win, hop;
+
+    public FrameAnalyzer(SpectrogramOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        fft = options.FftLength;
+        win = options.EffectiveWindowLength;
+        hop = options.EffectiveHopLength;
+        if (fft < 2) throw new ArgumentException($"FftLength must be at least 2 but was {fft}.", nameof(options));
+        if (win < 1 || win > fft) throw new ArgumentException($"WindowLength must be in [1, FftLength={fft}] but was {win}.", nameof(options));
+        if (hop < 1) throw new ArgumentException($"HopLength must be at least 1 but was {hop}.", nameof(options));
+        if (options.SampleRate < 1) throw new ArgumentException($"SampleRate must be positive but was {options.SampleRate}.", nameof(options));
+        if (options.Power <= 0) throw new ArgumentException($"Power must be positive but was {options.Power}.", nameof(options));
+        this.options = options;
+        plan = new RealFftPlan(fft);
+        window = Windows.Create(options.Window, win, options.PeriodicWindow);
+    }
+
+    /// <summary>One-sided bins per frame.</summary>
+    public int BinCount => plan.BinCount;
+
+    /// <summary>Frames produced for <paramref name="sampleCount"/> samples.</summary>
+    public int FrameCount(int sampleCount)
+    {
+        long span = options.Framing switch
+        {
+            FramingMode.Centered => sampleCount + 2L * (fft / 2) - fft,
+            FramingMode.Uncentered => sampleCount - (long)fft,
+            _ => sampleCount - (long)win,
+        };
+        return span < 0 ? 0 : (int)(1 + span / hop);
+    }
+
+    /// <summary>Runs the front end and <paramref name="stage"/> on every frame.</summary>
+    /// <returns>Stage outputs, <c>[frames, rows]</c> row-major.</returns>
+    /// <exception cref="ArgumentException">The signal is shorter than one frame or than reflect padding needs.</exception>
+    public float[] Run(ReadOnlySpan<float> signal, int rows, int scratchLength, FrameStage stage, out int frames)
+    {
+        frames = FrameCount(signal.Length);
+        if (frames == 0)
+            throw new ArgumentException($"{signal.Length} samples is shorter than one analysis frame ({(options.Framing == FramingMode.KaldiSnipEdges ? win : fft)} samples).", nameof(signal));
+        double[] padded = Pad(signal);
+        int offset = options.Framing == FramingMode.KaldiSnipEdges ? 0 : (fft - win) / 2;
+        var output = new float[(long)frames * rows];
+        int frameCount = frames;
+        const int Chunk = 32;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads > 0 ? options.Threads : Environment.ProcessorCount };
+        Parallel.For(0, (frames + Chunk - 1) / Chunk, parallel, c =>
+        {
+            var frame = new double[fft];
+            var spectrum = new double[plan.BinCount];
+            var scratch = new double[scratchLength];
+            for (int t = c * Chunk; t < Math.Min(frameCount, (c + 1) * Chunk); t++)
+            {
+                Prepare(padded.AsSpan(t * hop + offset, win), frame);
+                plan.PowerSpectrum(frame, spectrum);
+                if (options.Power == 1.0)
+                    TensorPrimitives.Sqrt(spectrum, spectrum);
+                else if (options.Power != 2.0)
+                    for (int k = 0; k < spectrum.Length; k++) spectrum[k] = Math.Pow(spectrum[k], options.Power / 2);
+                stage(spectrum, scratch, output.AsSpan(t * rows, rows));
+            }
+        });
+        return output;
+    }
+
+    /// <summary>Transposes <c>[frames, rows]</c> stage output into a <c>[rows, frames]</c> spectrogram.</summary>
+    public static Spectrogram Transpose(float[] byFrame, int frames, int rows)
+    {
+        var result = new Spectrogram(rows, frames);
+        for (int t = 0; t < frames; t++)
+            for (int r = 0; r < rows; r++)
+                result.Data[(long)r * frames + t] = byFrame[(long)t * rows + r];
+        return result;
+    }
+
+    private void Prepare(ReadOnlySpan<double> segment, Span<double> frame)
+    {
+        var head = frame[..win];
+        segment.CopyTo(head);
+        if (options.RemoveDcOffset)
+        {
+            double mean = TensorPrimitives.Sum(head) / win;
+            TensorPrimitives.Subtract(head, mean, head);
+        }
+        if (options.PreEmphasis != 0)
+        {
+            double c = options.PreEmphasis;
+            for (int i = win - 1; i > 0; i--) head[i] -= c * head[i - 1];
+            head[0] -= c * head[0];
+        }
+        TensorPrimitives.Multiply(head, window, head);
+        frame[win..].Clear();
+    }
+
+    private double[] Pad(ReadOnlySpan<float> signal)
+    {
+        int pad = options.Framing == FramingMode.Centered ? fft / 2 : 0;
+        if (pad > 0 && options.PadMode == PaddingMode.Reflect && pad >= signal.Length)
+            throw new ArgumentException($"Reflect padding of {pad} samples needs more than {pad} samples but the signal has {signal.Length}.", nameof(signal));
+        var padded = new double[signal.Length + 2 * pad];
+        TensorPrimitives.ConvertChecked(signal, padded.AsSpan(pad, signal.Length));
+        if (pad > 0 && options.PadMode == PaddingMode.Reflect)
+        {
+            for (int k = 1; k <= pad; k++)
+            {
+                padded[pad - k] = signal[k];
+                padded[pad + signal.Length - 1 + k] = signal[signal.Length - 1 - k];
+            }
+        }
+        return padded;
+    }
+}

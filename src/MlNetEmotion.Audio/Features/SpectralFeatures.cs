@@ -1,0 +1,148 @@
+using MlNetEmotion.Signals.Fourier;
+
+namespace MlNetEmotion.Audio.Features;
+
+/// <summary>Power (or magnitude) spectrogram, <c>[n_fft/2 + 1, frames]</c>; with the default options equal to
+/// <c>torchaudio.transforms.Spectrogram()</c>. Build once, reuse for many signals (window and FFT plan are cached).</summary>
+public sealed class SpectrogramExtractor
+{
+    private readonly FrameAnalyzer analyzer;
+
+    /// <summary>Creates the extractor.</summary>
+    /// <param name="options">Settings; null for the defaults.</param>
+    public SpectrogramExtractor(SpectrogramOptions? options = null) => analyzer = new FrameAnalyzer(options ?? new SpectrogramOptions());
+
+    /// <summary>Computes the spectrogram of a mono signal.</summary>
+    /// <param name="signal">Samples.</param>
+    /// <exception cref="ArgumentException">The signal is shorter than one frame.</exception>
+    public Spectrogram Compute(ReadOnlySpan<float> signal)
+    {
+        int bins = analyzer.BinCount;
+        var byFrame = analyzer.Run(signal, bins, 0, static (spectrum, _, output) =>
+        {
+            for (int k = 0; k < output.Length; k++) output[k] = (float)spectrum[k];
+        }, out int frames);
+        return FrameAnalyzer.Transpose(byFrame, frames, bins);
+    }
+}
+
+/// <summary>Mel spectrogram <c>[mels, frames]</c>; with the default options equal to
+/// <c>torchaudio.transforms.MelSpectrogram()</c>.</summary>
+public sealed class MelSpectrogramExtractor
+{
+    private readonly FrameAnalyzer analyzer;
+
+    /// <summary>Creates the extractor.</summary>
+    /// <param name="options">Settings; null for the defaults.</param>
+    public MelSpectrogramExtractor(MelSpectrogramOptions? options = null)
+    {
+        Options = options ?? new MelSpectrogramOptions();
+        analyzer = new FrameAnalyzer(Options);
+        FilterBank = MelFilterBank.Create(Options.FftLength, Options.SampleRate, Options.MelCount, Options.MinFrequency,
+            Options.MaxFrequency, Options.MelScale, Options.MelNormalization);
+    }
+
+    /// <summary>The settings.</summary>
+    public MelSpectrogramOptions Options { get; }
+
+    /// <summary>The mel filters in use.</summary>
+    public MelFilterBank FilterBank { get; }
+
+    /// <summary>Computes the mel spectrogram of a mono signal.</summary>
+    /// <param name="signal">Samples.</param>
+    /// <exception cref="ArgumentException">The signal is shorter than one frame.</exception>
+    public Spectrogram Compute(ReadOnlySpan<float> signal)
+    {
+        var byFrame = ComputeByFrame(signal, null, out int frames);
+        return FrameAnalyzer.Transpose(byFrame, frames, FilterBank.MelCount);
+    }
+
+    /// <summary>Mel energies, optionally log-compressed per frame, <c>[frames, mels]</c>.</summary>
+    internal float[] ComputeByFrame(ReadOnlySpan<float> signal, LogMelOptions? log, out int frames)
+    {
+        var bank = FilterBank;
+        return analyzer.Run(signal, bank.MelCount, bank.MelCount, (spectrum, mel, output) =>
+        {
+            bank.Apply(spectrum, mel);
+            if (log is not null) LogCompression.Apply(mel, log);
+            for (int f = 0; f < output.Length; f++) output[f] = (float)mel[f];
+        }, out frames);
+    }
+}
+
+/// <summary>Log-mel spectrogram <c>[mels, frames]</c>: decibels with a top-dB clamp (the default,
+/// <c>AmplitudeToDB("power", 80)</c> of <c>MelSpectrogram()</c>) or Kaldi's floored natural log (fbank).</summary>
+public sealed class LogMelExtractor
+{
+    private readonly MelSpectrogramExtractor mel;
+
+    /// <summary>Creates the extractor.</summary>
+    /// <param name="options">Settings; null for the defaults.</param>
+    public LogMelExtractor(LogMelOptions? options = null)
+    {
+        Options = options ?? new LogMelOptions();
+        mel = new MelSpectrogramExtractor(Options);
+    }
+
+    /// <summary>The settings.</summary>
+    public LogMelOptions Options { get; }
+
+    /// <summary>Computes the log-mel spectrogram of a mono signal.</summary>
+    /// <param name="signal">Samples.</param>
+    /// <exception cref="ArgumentException">The signal is shorter than one frame.</exception>
+    public Spectrogram Compute(ReadOnlySpan<float> signal)
+    {
+        var byFrame = mel.ComputeByFrame(signal, Options, out int frames);
+        LogCompression.ClampTopDb(byFrame, Options);
+        return FrameAnalyzer.Transpose(byFrame, frames, Options.MelCount);
+    }
+}
+
+/// <summary>Mel-frequency cepstral coefficients <c>[coefficients, frames]</c>: log-mel, DCT-II, optional lifter.
+/// With the default options equal to <c>torchaudio.transforms.MFCC()</c>; see <see cref="FeaturePresets"/> for
+/// Kaldi and librosa.</summary>
+public sealed class MfccExtractor
+{
+    private readonly MelSpectrogramExtractor mel;
+    private readonly double[] dct;
+    private readonly double[] lifter;
+
+    /// <summary>Creates the extractor.</summary>
+    /// <param name="options">Settings; null for the defaults.</param>
+    /// <exception cref="ArgumentOutOfRangeException">More coefficients than mel bands were asked for.</exception>
+    public MfccExtractor(MfccOptions? options = null)
+    {
+        Options = options ?? new MfccOptions();
+        mel = new MelSpectrogramExtractor(Options);
+        dct = Dct.Matrix(Options.CoefficientCount, Options.MelCount, Options.OrthonormalDct);
+        lifter = Dct.LifterWeights(Options.CoefficientCount, Options.Lifter);
+    }
+
+    /// <summary>The settings.</summary>
+    public MfccOptions Options { get; }
+
+    /// <summary>Computes the MFCCs of a mono signal.</summary>
+    /// <param name="signal">Samples.</param>
+    /// <exception cref="ArgumentException">The signal is shorter than one frame.</exception>
+    public Spectrogram Compute(ReadOnlySpan<float> signal)
+    {
+        int mels = Options.MelCount, coefficients = Options.CoefficientCount;
+        var logMel = mel.ComputeByFrame(signal, Options, out int frames);
+        LogCompression.ClampTopDb(logMel, Options);
+        var result = new Spectrogram(coefficients, frames);
+        var data = result.Data;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Options.Threads > 0 ? Options.Threads : Environment.ProcessorCount };
+        const int Chunk = 256;
+        Parallel.For(0, (frames + Chunk - 1) / Chunk, parallel, c =>
+        {
+            var x = new double[mels];
+            for (int t = c * Chunk; t < Math.Min(frames, (c + 1) * Chunk); t++)
+            {
+                System.Numerics.Tensors.TensorPrimitives.ConvertChecked<float, double>(logMel.AsSpan(t * mels, mels), x);
+                for (int k = 0; k < coefficients; k++)
+                    data[(long)k * frames + t] = (float)(System.Numerics.Tensors.TensorPrimitives.Dot(dct.AsSpan(k * mels, mels), x) * lifter[k]);
+            }
+        });
+        return result;
+    }
+}
