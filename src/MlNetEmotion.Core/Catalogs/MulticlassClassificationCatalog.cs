@@ -62,7 +62,7 @@ public sealed class MulticlassClassificationCatalog
         if (truth.Count == 0) throw DataValidationException.Empty("Evaluate");
         if (predictions.IndexOf(-1) is int missing and >= 0)
             throw new DataValidationException($"Column '{predictedLabelColumnName}', row {missing}: no prediction (key 0).", predictedLabelColumnName, missing);
-        return MulticlassMetricsCalculator.Compute(truth, predictions, probabilities, ClassNames(label, key.Count));
+        return MulticlassMetricsCalculator.Compute(truth, predictions, probabilities, KeyColumns.ClassNames(label));
     }
 
     /// <summary>k-fold cross-validation: the whole pipeline is fitted on each fold's training rows only. With a
@@ -107,11 +107,6 @@ public sealed class MulticlassClassificationCatalog
         };
         return new CrossValidationSummary<MulticlassClassificationMetrics>(folds, statistics, ConfusionMatrix.Sum(m.Select(x => x.ConfusionMatrix)));
     }
-
-    internal static string[] ClassNames(DataViewSchema.Column keyColumn, int count) =>
-        keyColumn.Annotations.TryGetValue<string[]>(AnnotationNames.KeyValues, out var names) && names.Length == count
-            ? names
-            : Enumerable.Range(1, count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 }
 
 /// <summary>The trainer holder of <c>ctx.MulticlassClassification.Trainers</c>; trainers are extension methods on it.</summary>
