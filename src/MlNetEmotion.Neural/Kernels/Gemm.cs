@@ -11,9 +11,10 @@ namespace MlNetEmotion.Neural.Kernels;
 /// <remarks>
 /// GotoBLAS/BLIS structure: B is packed in blocks of <c>kc × nc</c>, A in blocks of <c>mc × kc</c>, and a
 /// register-blocked FMA micro-kernel (6 rows × 2 vectors; AVX-512, else AVX2+FMA, else scalar) computes each
-/// tile. Work is split statically over up to <see cref="Threading.NumThreads"/> threads by tiles of C; every
-/// element is computed by one thread with the same instructions in the same order, so results are
-/// bit-identical for any thread count. Packing buffers are pooled per thread.
+/// tile. Blocks of C are handed out to up to <see cref="Threading.NumThreads"/> threads (dynamically, so a
+/// descheduled thread does not stall the others); every element is computed by one thread with the same
+/// instructions in the same order whichever thread it is, so results are bit-identical for any thread count.
+/// Packing buffers are pooled per thread.
 /// </remarks>
 public static class Gemm
 {
@@ -25,6 +26,9 @@ public static class Gemm
 
     /// <summary>Columns of a packed B block (nc).</summary>
     private const int BlockN = 4096;
+
+    /// <summary>Column panels per unit of work when threads split the columns (and when packing B).</summary>
+    private const int PanelsPerUnit = 4;
 
     /// <summary>Up to this many 6-row panels of C, an untransposed B is read in place instead of packed.</summary>
     private const int DirectBRowPanels = 4;
@@ -140,25 +144,30 @@ public static class Gemm
                 {
                     int nc = Math.Min(BlockN, p.N - jc);
                     int colPanels = (nc + nr - 1) / nr;
-                    bool splitRows = rowPanels >= colPanels;
+                    // Whole row blocks are the cheapest units (A packed once each); split columns too when they are few.
+                    int rowBlocks = (rowPanels + BlockM / mr - 1) / (BlockM / mr);
+                    bool splitRows = rowBlocks >= 4 * threads;
                     // With few row panels each B panel is used only a few times: read untransposed B in place
                     // (same arithmetic as packed) and pack only a partial last panel.
                     bool directB = !p.TransB && rowPanels <= DirectBRowPanels;
-                    int used = Math.Min(threads, splitRows ? rowPanels : colPanels);
+                    int units = splitRows ? rowBlocks : rowBlocks * ((colPanels + PanelsPerUnit - 1) / PanelsPerUnit);
+                    int used = Math.Min(threads, units);
                     for (int pc = 0; pc < p.K; pc += BlockK)
                     {
-                        var block = new Block(jc, nc, pc, Math.Min(BlockK, p.K - pc), colPanels, splitRows, directB, used,
+                        var block = new Block(jc, nc, pc, Math.Min(BlockK, p.K - pc), colPanels, splitRows, directB,
                             bBuffer.Pointer, new GemmEpilogue(p.Alpha, p.Beta, pc == 0));
                         if (used == 1)
                         {
-                            PackB(block, 0);
-                            Compute(block, 0);
+                            PackB(block, null);
+                            Compute(block, null);
                         }
                         else
                         {
                             var self = this;
-                            Parallel.For(0, used, Threading.Options, t => self.PackB(block, t));
-                            Parallel.For(0, used, Threading.Options, t => self.Compute(block, t));
+                            var packQueue = new WorkQueue();
+                            var computeQueue = new WorkQueue();
+                            Parallel.For(0, used, Threading.Options, _ => self.PackB(block, packQueue));
+                            Parallel.For(0, used, Threading.Options, _ => self.Compute(block, computeQueue));
                         }
                     }
                 }
@@ -169,32 +178,49 @@ public static class Gemm
             }
         }
 
-        private void PackB(in Block blk, int t)
+        /// <summary>Packs B's panels in chunks taken from <paramref name="queue"/> (all of them when null).</summary>
+        private void PackB(in Block blk, WorkQueue? queue)
         {
-            var (start, end) = Share(blk.ColPanels, t, blk.Threads);
-            if (blk.DirectB) start = Math.Max(start, blk.Nc / PanelWidth);
-            if (start >= end) return;
-            GemmPacking.PackB(p.TransB, p.B, p.Ldb, blk.Pc, blk.Kc, blk.Jc, blk.Jc + blk.Nc, PanelWidth, start, end, blk.PackedB);
+            int first = blk.DirectB ? blk.Nc / PanelWidth : 0;
+            int chunks = (blk.ColPanels - first + PanelsPerUnit - 1) / PanelsPerUnit;
+            int local = 0;
+            while (WorkQueue.Take(queue, ref local, chunks, out int u))
+            {
+                int start = first + u * PanelsPerUnit;
+                GemmPacking.PackB(p.TransB, p.B, p.Ldb, blk.Pc, blk.Kc, blk.Jc, blk.Jc + blk.Nc, PanelWidth,
+                    start, Math.Min(blk.ColPanels, start + PanelsPerUnit), blk.PackedB);
+            }
         }
 
-        private void Compute(in Block blk, int t)
+        /// <summary>Computes units of C taken from <paramref name="queue"/> (all when null). A unit is one mc-row
+        /// block × all columns (row split) or × a chunk of column panels; A is repacked only when the unit's row
+        /// block changes. Which thread computes a unit does not change its arithmetic.</summary>
+        private void Compute(in Block blk, WorkQueue? queue)
         {
             int nr = PanelWidth;
             const int mr = GemmMicroKernel.Rows;
+            const int panelsPerBlock = BlockM / mr;
             int rowPanels = (p.M + mr - 1) / mr;
-            var (rowStart, rowEnd) = blk.SplitRows ? Share(rowPanels, t, blk.Threads) : (0, rowPanels);
-            var (colStart, colEnd) = blk.SplitRows ? (0, blk.ColPanels) : Share(blk.ColPanels, t, blk.Threads);
-            if (rowStart >= rowEnd || colStart >= colEnd) return;
+            int rowBlocks = (rowPanels + panelsPerBlock - 1) / panelsPerBlock;
+            int colUnits = blk.SplitRows ? 1 : (blk.ColPanels + PanelsPerUnit - 1) / PanelsPerUnit;
+            int perUnit = blk.SplitRows ? blk.ColPanels : PanelsPerUnit;
             var aBuffer = PackBuffer.Rent(0, BlockM * blk.Kc);
             try
             {
                 float* packedA = aBuffer.Pointer;
-                for (int ir0 = rowStart; ir0 < rowEnd; ir0 += BlockM / mr)
+                int packedBlock = -1, local = 0;
+                while (WorkQueue.Take(queue, ref local, rowBlocks * colUnits, out int u))
                 {
-                    int irEnd = Math.Min(rowEnd, ir0 + BlockM / mr);
-                    int i0 = ir0 * mr;
-                    GemmPacking.PackA(p.TransA, p.A, p.Lda, i0, Math.Min(p.M, irEnd * mr) - i0, blk.Pc, blk.Kc, packedA);
-                    for (int jr = colStart; jr < colEnd; jr++)
+                    int rb = u / colUnits, cu = u % colUnits;
+                    int ir0 = rb * panelsPerBlock, irEnd = Math.Min(rowPanels, ir0 + panelsPerBlock);
+                    if (rb != packedBlock)
+                    {
+                        int i0 = ir0 * mr;
+                        GemmPacking.PackA(p.TransA, p.A, p.Lda, i0, Math.Min(p.M, irEnd * mr) - i0, blk.Pc, blk.Kc, packedA);
+                        packedBlock = rb;
+                    }
+                    int colEnd = Math.Min(blk.ColPanels, (cu + 1) * perUnit);
+                    for (int jr = cu * perUnit; jr < colEnd; jr++)
                     {
                         int j = blk.Jc + jr * nr;
                         int cols = Math.Min(nr, blk.Jc + blk.Nc - j);
@@ -217,20 +243,29 @@ public static class Gemm
         }
     }
 
-    /// <summary>One (jc, pc) block of the loop nest and how it is split over threads.</summary>
+    /// <summary>Hands out unit numbers to the threads of one parallel phase.</summary>
+    private sealed class WorkQueue
+    {
+        private int next;
+
+        /// <summary>Takes the next unit below <paramref name="count"/>; without a queue, counts in <paramref name="local"/>.</summary>
+        public static bool Take(WorkQueue? queue, ref int local, int count, out int unit)
+        {
+            unit = queue is null ? local++ : Interlocked.Increment(ref queue.next) - 1;
+            return unit < count;
+        }
+    }
+
+    /// <summary>One (jc, pc) block of the loop nest and how its work is cut into units.</summary>
     private readonly unsafe struct Block(int jc, int nc, int pc, int kc, int colPanels, bool splitRows, bool directB,
-        int threads, float* packedB, GemmEpilogue epilogue)
+        float* packedB, GemmEpilogue epilogue)
     {
         public readonly bool DirectB = directB;
-        public readonly int Jc = jc, Nc = nc, Pc = pc, Kc = kc, ColPanels = colPanels, Threads = threads;
+        public readonly int Jc = jc, Nc = nc, Pc = pc, Kc = kc, ColPanels = colPanels;
         public readonly bool SplitRows = splitRows;
         public readonly float* PackedB = packedB;
         public readonly GemmEpilogue Epilogue = epilogue;
     }
-
-    /// <summary>Static contiguous share of <paramref name="count"/> items for thread <paramref name="t"/> of <paramref name="threads"/>.</summary>
-    private static (int Start, int End) Share(int count, int t, int threads) =>
-        ((int)((long)count * t / threads), (int)((long)count * (t + 1) / threads));
 
     private static int RoundUp(int x, int multiple) => (x + multiple - 1) / multiple * multiple;
 }
