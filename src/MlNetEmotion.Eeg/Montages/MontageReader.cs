@@ -107,11 +107,12 @@ public static class MontageReader
     }
 
     /// <summary>Reads a BESA/EGI <c>.sfp</c> file (<c>name x y z</c> rows; <c>headshape</c> rows are ignored).
-    /// Coordinates are rounded to single precision first, as MNE reads them.</summary>
+    /// As in MNE, coordinates are single precision and the scaling to <paramref name="headRadius"/> is done in
+    /// single precision.</summary>
     public static Montage ReadSfp(TextReader reader, string sourceName, double? headRadius)
     {
         var names = new List<string>();
-        var positions = new List<Point3>();
+        var xyz = new List<float[]>();
         int lineNo = 0;
         string? line;
         while ((line = reader.ReadLine()) != null)
@@ -121,17 +122,20 @@ public static class MontageReader
             if (parts.Length == 0 || parts[0] == "headshape") continue;
             double[] v = ParseNumbers(parts, 1, 3, sourceName, lineNo);
             names.Add(parts[0]);
-            positions.Add(new Point3((float)v[0], (float)v[1], (float)v[2]));
+            xyz.Add([(float)v[0], (float)v[1], (float)v[2]]);
         }
-        var montage = Build(sourceName, names, positions, headRadius, SfpFiducials, CoordinateFrame.Unknown, null);
-        return headRadius is null ? montage : RoundToSingle(montage);
-    }
-
-    private static Montage RoundToSingle(Montage m)
-    {
-        static Point3 R(Point3 p) => new((float)p.X, (float)p.Y, (float)p.Z);
-        var fid = m.Fiducials is null ? null : new Fiducials(R(m.Fiducials.Nasion), R(m.Fiducials.Lpa), R(m.Fiducials.Rpa));
-        return new Montage(m.Name, m.ChannelNames, m.Positions.Select(R).ToArray(), m.Frame, fid);
+        if (headRadius is double r && xyz.Count > 0)
+        {
+            float[] norms = xyz.Select(p => MathF.Sqrt(p[0] * p[0] + p[1] * p[1] + p[2] * p[2])).Order().ToArray();
+            int n = norms.Length;
+            float median = n % 2 == 1 ? norms[n / 2] : (norms[n / 2 - 1] + norms[n / 2]) / 2f;
+            float scale = (float)(r / median);
+            foreach (var p in xyz) { p[0] *= scale; p[1] *= scale; p[2] *= scale; }
+        }
+        var montage = Build(sourceName, names, xyz.Select(p => new Point3(p[0], p[1], p[2])).ToList(), headRadius: null,
+            SfpFiducials, CoordinateFrame.Unknown, null);
+        return montage.Fiducials is null ? montage
+            : new Montage(montage.Name, montage.ChannelNames, montage.Positions, montage.Frame, montage.Fiducials with { SinglePrecision = true });
     }
 
     private static Montage Build(string source, List<string> names, List<Point3> positions, double? headRadius,

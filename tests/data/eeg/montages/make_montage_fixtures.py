@@ -28,7 +28,7 @@ def write(montage, out_name):
     lines = []
     for fid in ("nasion", "lpa", "rpa"):
         if pos[fid] is not None:
-            x, y, z = pos[fid]
+            x, y, z = (float(v) for v in pos[fid])  # float32 for some files: print the exact value
             lines.append(f"fid {fid} {x!r} {y!r} {z!r}")
     for name, p in pos["ch_pos"].items():
         lines.append(f"file {name} {p[0]!r} {p[1]!r} {p[2]!r}")
