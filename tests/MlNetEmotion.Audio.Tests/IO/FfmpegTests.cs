@@ -48,7 +48,7 @@ public class FfmpegTests
     {
         string dir = TestData.TempDirectory();
         string path = Path.Combine(dir, "long.flac");
-        TestData.Ffmpeg("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=600", path);
+        TestData.Ffmpeg("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=60", path);
         int pid;
         using (var stream = FfmpegAudioStream.Open(path))
         {
@@ -65,7 +65,7 @@ public class FfmpegTests
     {
         string dir = TestData.TempDirectory();
         string path = Path.Combine(dir, "long.flac");
-        TestData.Ffmpeg("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=600", path);
+        TestData.Ffmpeg("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=60", path);
         using var cts = new CancellationTokenSource();
         cts.Cancel();
         Assert.ThrowsAny<OperationCanceledException>(() => AudioFile.Read(path, cancellationToken: cts.Token));
