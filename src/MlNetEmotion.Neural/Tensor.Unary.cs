@@ -49,6 +49,18 @@ public sealed partial class Tensor
         for (int i = 0; i < d.Length; i++) d[i] = g[i] * y[i] * (1f - y[i]);
     });
 
+    /// <summary>Sine.</summary>
+    public Tensor sin() => Unary("sin", TensorPrimitives.Sin, static (x, _, g, d) =>
+    {
+        for (int i = 0; i < d.Length; i++) d[i] = g[i] * MathF.Cos(x[i]);
+    });
+
+    /// <summary>Cosine.</summary>
+    public Tensor cos() => Unary("cos", TensorPrimitives.Cos, static (x, _, g, d) =>
+    {
+        for (int i = 0; i < d.Length; i++) d[i] = -g[i] * MathF.Sin(x[i]);
+    });
+
     /// <summary>x raised to a scalar power.</summary>
     public Tensor pow(float exponent)
     {

@@ -22,6 +22,33 @@ public static partial class torch
             /// <summary>tanh(x).</summary>
             public static Tensor tanh(Tensor input) => input.tanh();
 
+            /// <summary>ELU with <paramref name="alpha"/>.</summary>
+            public static Tensor elu(Tensor input, float alpha = 1f) => input.elu(alpha);
+
+            /// <summary>Exact (erf) GELU.</summary>
+            public static Tensor gelu(Tensor input) => input.gelu();
+
+            /// <summary>SELU.</summary>
+            public static Tensor selu(Tensor input) => input.selu();
+
+            /// <summary>Leaky ReLU.</summary>
+            public static Tensor leaky_relu(Tensor input, float negative_slope = 0.01f) => input.leaky_relu(negative_slope);
+
+            /// <summary>SiLU / swish.</summary>
+            public static Tensor silu(Tensor input) => input.silu();
+
+            /// <summary>Softplus.</summary>
+            public static Tensor softplus(Tensor input) => input.softplus();
+
+            /// <summary>Batch normalisation over [N, C, *]; <paramref name="training"/> uses batch statistics and updates the running ones.</summary>
+            public static Tensor batch_norm(Tensor input, Tensor? running_mean, Tensor? running_var, Tensor? weight = null, Tensor? bias = null,
+                bool training = false, double momentum = 0.1, double eps = 1e-5)
+                => Normalization.BatchNorm(input, running_mean, running_var, weight, bias, training, momentum, eps);
+
+            /// <summary>Layer normalisation over the trailing <paramref name="normalized_shape"/> dims.</summary>
+            public static Tensor layer_norm(Tensor input, long[] normalized_shape, Tensor? weight = null, Tensor? bias = null, double eps = 1e-5)
+                => Normalization.LayerNorm(input, normalized_shape, weight, bias, eps);
+
             /// <summary>Logistic sigmoid.</summary>
             public static Tensor sigmoid(Tensor input) => input.sigmoid();
 
@@ -58,6 +85,45 @@ public static partial class torch
             public static Tensor cross_entropy(Tensor input, long[] target, Tensor? weight = null, long ignore_index = -100,
                 Reduction reduction = Reduction.Mean, double label_smoothing = 0)
                 => CrossEntropy.Forward(input, torch.tensor(target), weight, ignore_index, reduction, label_smoothing);
+
+            /// <summary>
+            /// Focal loss −α_i (1 − p_t)^γ log p_t over logits [N, C] (Lin et al.; paper 004's FLDW passes the per-sample α_i).
+            /// Mean reduction divides by N.
+            /// </summary>
+            /// <param name="input">Logits [N, C].</param>
+            /// <param name="target">Int64 class indices [N].</param>
+            /// <param name="gamma">Focusing exponent γ ≥ 0 (0 gives weighted cross-entropy).</param>
+            /// <param name="alpha">Optional per-sample weights α_i [N].</param>
+            /// <param name="class_alpha">Optional per-class weights α_c [C], multiplied in by target class.</param>
+            /// <param name="reduction">Reduction over samples.</param>
+            public static Tensor focal_loss(Tensor input, Tensor target, double gamma = 2, Tensor? alpha = null, Tensor? class_alpha = null,
+                Reduction reduction = Reduction.Mean) => Losses.Focal(input, target, gamma, alpha, class_alpha, reduction);
+
+            /// <summary>Mean absolute error (shapes must broadcast).</summary>
+            public static Tensor l1_loss(Tensor input, Tensor target, Reduction reduction = Reduction.Mean) =>
+                Losses.Reduce(input.sub(target).abs(), reduction);
+
+            /// <summary>Binary cross-entropy on logits, stable form, with optional element weights and positive-class weights.</summary>
+            /// <param name="input">Logits.</param>
+            /// <param name="target">Targets in [0, 1], same shape.</param>
+            /// <param name="weight">Optional rescaling weight broadcast over elements.</param>
+            /// <param name="pos_weight">Optional weight of positive examples, broadcast over the last dim (classes).</param>
+            /// <param name="reduction">Reduction.</param>
+            public static Tensor binary_cross_entropy_with_logits(Tensor input, Tensor target, Tensor? weight = null, Tensor? pos_weight = null,
+                Reduction reduction = Reduction.Mean) => Losses.BceWithLogits(input, target, weight, pos_weight, reduction);
+
+            /// <summary>One-hot encoding of int64 class indices: float [.., num_classes].</summary>
+            public static Tensor one_hot(Tensor target, long num_classes)
+            {
+                var t = target.dtype == ScalarType.Int64 ? target.LongData : target.to(ScalarType.Int64).LongData;
+                var y = new float[t.Length * num_classes];
+                for (int i = 0; i < t.Length; i++)
+                {
+                    if (t[i] < 0 || t[i] >= num_classes) throw new ArgumentOutOfRangeException(nameof(target), t[i], $"one_hot: class {t[i]} at {i} is outside [0, {num_classes}).");
+                    y[i * num_classes + t[i]] = 1f;
+                }
+                return torch.tensor(y, [.. target.shape, num_classes]);
+            }
 
             /// <summary>Mean squared error (shapes must broadcast).</summary>
             public static Tensor mse_loss(Tensor input, Tensor target, Reduction reduction = Reduction.Mean) =>

@@ -82,4 +82,80 @@ internal static class Losses
         Reduction.Sum => perElement.sum(),
         _ => perElement.mean(),
     };
+
+    /// <summary>Focal loss composed from differentiable ops so every input gets exact gradients.</summary>
+    public static Tensor Focal(Tensor input, Tensor target, double gamma, Tensor? alpha, Tensor? classAlpha, Reduction reduction)
+    {
+        if (input.ndim != 2) throw new ShapeMismatchException("focal_loss", input.Dims, target.Dims, "input must be logits [N, C]");
+        if (gamma < 0) throw new ArgumentOutOfRangeException(nameof(gamma), gamma, "focal_loss: gamma must be non-negative.");
+        var (flat, t, rest) = Flatten(input, target, "focal_loss");
+        int n = (int)flat.Dims[0];
+        var idx = torch.tensor(t, n, 1);
+        var logpt = flat.log_softmax(1).gather(1, idx).squeeze(1);
+        var loss = logpt.neg();
+        if (gamma != 0) loss = loss.mul(logpt.exp().neg().add(1f).clamp_min(0f).pow((float)gamma));
+        if (classAlpha is not null)
+        {
+            if (classAlpha.ndim != 1 || classAlpha.Dims[0] != flat.Dims[1])
+                throw new ShapeMismatchException("focal_loss", flat.Dims, classAlpha.Dims, "class_alpha must be [C]");
+            loss = loss.mul(classAlpha.index_select(0, torch.tensor(t)));
+        }
+        if (alpha is not null)
+        {
+            if (alpha.ndim != 1 || alpha.Dims[0] != n)
+                throw new ShapeMismatchException("focal_loss", flat.Dims, alpha.Dims, "per-sample alpha must be [N]");
+            loss = loss.mul(alpha);
+        }
+        return Reduce(reduction == Reduction.None ? loss.reshape(rest) : loss, reduction);
+    }
+
+    /// <summary>
+    /// BCE on logits, fused: loss = (1 − y)·x + lw·(log(1 + e^−|x|) + max(−x, 0)) with lw = 1 + (pos_weight − 1)·y;
+    /// ∂/∂x = (1 − y) − lw·σ(−x), ∂/∂y = −x + (pos_weight − 1)·(log(1 + e^−|x|) + max(−x, 0)).
+    /// <paramref name="weight"/> and <paramref name="posWeight"/> are constants (no gradient).
+    /// </summary>
+    public static Tensor BceWithLogits(Tensor input, Tensor target, Tensor? weight, Tensor? posWeight, Reduction reduction)
+    {
+        const string op = "binary_cross_entropy_with_logits";
+        if (!Shapes.Equal(input.Dims, target.Dims))
+            throw new ShapeMismatchException(op, input.Dims, target.Dims, "target must have the input's shape");
+        var shape = input.shape;
+        float[] pw = posWeight is null ? [] : posWeight.detach().expand(shape).Data;
+        float[] w = weight is null ? [] : weight.detach().expand(shape).Data;
+        var x = input.Data;
+        var y = target.Data;
+        var loss = new float[x.Length];
+        var soft = new float[x.Length];
+        for (int i = 0; i < x.Length; i++)
+        {
+            soft[i] = MathF.Log(1f + MathF.Exp(-MathF.Abs(x[i]))) + MathF.Max(-x[i], 0f);
+            float lw = pw.Length == 0 ? 1f : 1f + (pw[i] - 1f) * y[i];
+            loss[i] = ((1f - y[i]) * x[i] + lw * soft[i]) * (w.Length == 0 ? 1f : w[i]);
+        }
+        var perElement = Engine.Record(op, new Tensor(loss, shape), [input, target], g =>
+        {
+            var gd = g.Data;
+            Tensor? gx = null, gy = null;
+            if (input.requires_grad)
+            {
+                var d = new float[x.Length];
+                for (int i = 0; i < d.Length; i++)
+                {
+                    float lw = pw.Length == 0 ? 1f : 1f + (pw[i] - 1f) * y[i];
+                    float sigNeg = 1f / (1f + MathF.Exp(x[i]));
+                    d[i] = gd[i] * ((1f - y[i]) - lw * sigNeg) * (w.Length == 0 ? 1f : w[i]);
+                }
+                gx = new Tensor(d, shape);
+            }
+            if (target.requires_grad)
+            {
+                var d = new float[x.Length];
+                for (int i = 0; i < d.Length; i++)
+                    d[i] = gd[i] * (-x[i] + (pw.Length == 0 ? 0f : (pw[i] - 1f) * soft[i])) * (w.Length == 0 ? 1f : w[i]);
+                gy = new Tensor(d, shape);
+            }
+            return [gx, gy];
+        });
+        return Reduce(perElement, reduction);
+    }
 }

@@ -52,3 +52,40 @@ public sealed class Flatten(long start_dim = 1, long end_dim = -1) : Module<Tens
     /// <inheritdoc/>
     public override Tensor forward(Tensor input) => input.flatten(start_dim, end_dim);
 }
+
+/// <summary>ELU (<c>torch.nn.ELU</c>).</summary>
+/// <param name="alpha">Negative saturation value.</param>
+public sealed class ELU(float alpha = 1f) : Module<Tensor, Tensor>("ELU")
+{
+    /// <inheritdoc/>
+    public override Tensor forward(Tensor input) => input.elu(alpha);
+}
+
+/// <summary>Exact (erf) GELU (<c>torch.nn.GELU</c>).</summary>
+public sealed class GELU() : Module<Tensor, Tensor>("GELU")
+{
+    /// <inheritdoc/>
+    public override Tensor forward(Tensor input) => input.gelu();
+}
+
+/// <summary>SELU (<c>torch.nn.SELU</c>).</summary>
+public sealed class SELU() : Module<Tensor, Tensor>("SELU")
+{
+    /// <inheritdoc/>
+    public override Tensor forward(Tensor input) => input.selu();
+}
+
+/// <summary>Leaky ReLU (<c>torch.nn.LeakyReLU</c>).</summary>
+/// <param name="negative_slope">Slope for x &lt; 0.</param>
+public sealed class LeakyReLU(float negative_slope = 0.01f) : Module<Tensor, Tensor>("LeakyReLU")
+{
+    /// <inheritdoc/>
+    public override Tensor forward(Tensor input) => input.leaky_relu(negative_slope);
+}
+
+/// <summary>SiLU / swish (<c>torch.nn.SiLU</c>).</summary>
+public sealed class SiLU() : Module<Tensor, Tensor>("SiLU")
+{
+    /// <inheritdoc/>
+    public override Tensor forward(Tensor input) => input.silu();
+}

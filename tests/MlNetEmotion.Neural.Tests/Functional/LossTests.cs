@@ -93,3 +93,49 @@ public class LossTests
         Assert.Contains("row 1", ex.Message);
     }
 }
+
+/// <summary>Focal and BCE-with-logits losses against PyTorch 1.13 (References/layers_schedules.py).</summary>
+public class MoreLossTests
+{
+    private static Tensor Logits() => torch.tensor([0.5f, -1.0f, 2.0f, 0.1f, 1.5f, 0.3f, -0.7f, 0.0f, -0.2f, 0.4f, 0.9f, -1.1f], 3, 4).requires_grad_();
+
+    [Fact]
+    public void FocalLossWithPerSampleAlphaMatchesPyTorch()
+    {
+        var x = Logits();
+        var loss = F.focal_loss(x, torch.tensor([2L, 0, 3]), gamma: 2, alpha: torch.tensor([1.0f, 1.5f, 2.0f]));
+        loss.backward();
+        Approx.Equal([1.6376665830612183], loss.ToArray());
+        Approx.Equal([0.012306767, 0.00274601, -0.023302248, 0.008249473, -0.074673794, 0.035412278, 0.013027448, 0.026234064, 0.129068598, 0.235178337, 0.387743533, -0.751990497],
+            x.grad!.ToArray(), atol: 2e-6);
+    }
+
+    [Fact]
+    public void FocalWithGammaZeroIsCrossEntropy()
+    {
+        var t = torch.tensor([2L, 0, 3]);
+        Assert.Equal(F.cross_entropy(Logits(), t).item(), F.focal_loss(Logits(), t, gamma: 0).item(), 6);
+    }
+
+    [Fact]
+    public void BceWithLogitsPosWeightMatchesPyTorch()
+    {
+        var x = Logits();
+        var y = torch.tensor([1f, 0, 1, 0, 0, 0, 1, 1, 1, 1, 0, 0], 3, 4);
+        var loss = F.binary_cross_entropy_with_logits(x, y, pos_weight: torch.tensor([1.0f, 2.0f, 0.5f, 3.0f]));
+        loss.backward();
+        Approx.Equal([0.8445551991462708], loss.ToArray());
+        Approx.Equal([-0.031461719, 0.022411786, -0.00496679, 0.043748263, 0.068131201, 0.047870208, -0.027841156, -0.125, -0.045819502, -0.066885389, 0.059245791, 0.020811656],
+            x.grad!.ToArray(), atol: 2e-6);
+    }
+
+    [Fact]
+    public void LossGradients()
+    {
+        GradCheck.Check(t => F.l1_loss(t[0], t[1]), GradCheck.Randn(1, 3, 4), GradCheck.Randn(2, 3, 4));
+        var y = torch.rand([3, 4], new Generator(3));
+        GradCheck.Check(t => F.binary_cross_entropy_with_logits(t[0], t[1], weight: torch.tensor([1f, 2f, 3f, 4f]), pos_weight: torch.tensor([0.5f, 2f, 1f, 3f])),
+            GradCheck.Randn(1, 3, 4), y.requires_grad_());
+        GradCheck.Check(t => F.focal_loss(t[0], torch.tensor([1L, 0, 2]), gamma: 1.5, alpha: t[1].abs()), GradCheck.Randn(1, 3, 3), GradCheck.Randn(2, 3));
+    }
+}
