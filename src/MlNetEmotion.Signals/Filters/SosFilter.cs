@@ -31,17 +31,7 @@ public static class SosFilter
         }
 
         x.CopyTo(y);
-        Span<double> zeros = stackalloc double[2];
-        for (int s = 0; s < sos.Count; s++)
-        {
-            Span<double> z = state.IsEmpty ? zeros : state.Slice(2 * s, 2);
-            if (state.IsEmpty)
-            {
-                zeros.Clear();
-            }
-
-            FilterSectionInPlace(sos.Section(s), y, z);
-        }
+        FilterInPlace(sos, y, state.IsEmpty ? new double[2 * sos.Count] : state);
     }
 
     /// <summary>Causal filtering from rest (<c>scipy.signal.sosfilt</c>), allocating the output.</summary>
@@ -108,13 +98,7 @@ public static class SosFilter
     {
         ArgumentNullException.ThrowIfNull(sos);
         SampleGuard.EnsureFinite(x, nameof(x));
-        ZeroPhase.Apply(x, y, padLength ?? DefaultPadLength(sos), SosFiltZi(sos), (data, state) =>
-        {
-            for (int s = 0; s < sos.Count; s++)
-            {
-                FilterSectionInPlace(sos.Section(s), data, state.Slice(2 * s, 2));
-            }
-        });
+        ZeroPhase.Apply(x, y, padLength ?? DefaultPadLength(sos), SosFiltZi(sos), (data, state) => FilterInPlace(sos, data, state));
     }
 
     /// <summary>Zero-phase forward–backward filtering (<c>scipy.signal.sosfiltfilt</c>), allocating the output.</summary>
@@ -142,10 +126,38 @@ public static class SosFilter
         return result;
     }
 
-    // Transposed direct form II, in SciPy's operation order.
-    private static void FilterSectionInPlace(ReadOnlySpan<double> section, Span<double> data, Span<double> state)
+    // Transposed direct form II, in SciPy's operation order, sample-major like SciPy: every section sees sample i
+    // before any section sees sample i + 1, so the sections' recurrences overlap in the CPU pipeline.
+    private static void FilterInPlace(SecondOrderSections sos, Span<double> data, Span<double> state)
     {
-        double b0 = section[0], b1 = section[1], b2 = section[2], a1 = section[4], a2 = section[5];
+        ReadOnlySpan<double> c = sos.Coefficients;
+        int sections = sos.Count;
+        if (sections == 1)
+        {
+            FilterOneSection(c, data, state);
+            return;
+        }
+
+        for (int i = 0; i < data.Length; i++)
+        {
+            double x = data[i];
+            for (int s = 0; s < sections; s++)
+            {
+                ReadOnlySpan<double> k = c.Slice(6 * s, 6);
+                Span<double> z = state.Slice(2 * s, 2);
+                double y = k[0] * x + z[0];
+                z[0] = k[1] * x - k[4] * y + z[1];
+                z[1] = k[2] * x - k[5] * y;
+                x = y;
+            }
+
+            data[i] = x;
+        }
+    }
+
+    private static void FilterOneSection(ReadOnlySpan<double> k, Span<double> data, Span<double> state)
+    {
+        double b0 = k[0], b1 = k[1], b2 = k[2], a1 = k[4], a2 = k[5];
         double z0 = state[0], z1 = state[1];
         for (int i = 0; i < data.Length; i++)
         {
