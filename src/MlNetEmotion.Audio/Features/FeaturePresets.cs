@@ -67,7 +67,7 @@ public static class FeaturePresets
     /// <param name="sampleRate">Sample rate of the audio in Hz.</param>
     public static MfccOptions LibrosaMfcc(int sampleRate = 22050) => new()
     {
-        SampleRate = sampleRate, FftLength = 2048, WindowLength = 2048, HopLength = 512,
+        SampleRate = sampleRate, FftLength = 2048, HopLength = 512,
         MelCount = 128, MelScale = MelScale.Slaney, MelNormalization = MelNormalization.Slaney,
         CoefficientCount = 20,
     };
