@@ -41,4 +41,17 @@ public class WelchParityTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => Welch.Estimate(Data.Row("eeg", 0), Fs, new WelchOptions { SegmentLength = 64, Overlap = 64 }));
         Assert.Contains("Overlap", e.Message);
     }
+
+    [Theory]
+    [InlineData(BandIntegration.Trapezoid, "bandpower_alpha_trapz")]
+    [InlineData(BandIntegration.Rectangle, "bandpower_alpha_rect")]
+    public void AlphaBandPowerMatchesNumpy(BandIntegration method, string key)
+    {
+        double[] expected = Data.Vector(key);
+        for (int c = 0; c < 4; c++)
+        {
+            PowerSpectrum psd = Welch.Estimate(Data.Row("eeg", c), Fs);
+            Assert.Equal(expected[c], BandPower.Integrate(psd.Frequencies, psd.Power, 8, 13, method), 1e-6 * expected[c]);
+        }
+    }
 }

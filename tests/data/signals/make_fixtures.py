@@ -91,6 +91,10 @@ f, p = signal.welch(eeg, fs=fs, nperseg=255, scaling="spectrum")
 out["welch_255_spectrum_f"], out["welch_255_spectrum_p"] = f, p
 f, p = signal.welch(eeg, fs=fs, nperseg=128, window="hamming", detrend=False)
 out["welch_128_hamming_nodetrend_f"], out["welch_128_hamming_nodetrend_p"] = f, p
+f, p = out["welch_default_f"], out["welch_default_p"]
+band = (f >= 8.0) & (f <= 13.0)  # alpha, edges inclusive
+out["bandpower_alpha_trapz"] = np.trapz(p[:, band], f[band], axis=-1)
+out["bandpower_alpha_rect"] = p[:, band].sum(axis=-1) * (f[1] - f[0])
 save("welch.npz", out)
 
 # ---------------------------------------------------------------- wavelets
