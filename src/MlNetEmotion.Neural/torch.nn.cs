@@ -61,6 +61,44 @@ public static partial class torch
         /// <summary>New <see cref="ModuleList{T}"/>.</summary>
         public static ModuleList<T> ModuleList<T>(params T[] modules) where T : Module => new(modules);
 
+        /// <summary>New <see cref="Modules.Conv2d"/> with a square kernel.</summary>
+        public static Conv2d Conv2d(long in_channels, long out_channels, long kernelSize, long stride = 1, long padding = 0, long dilation = 1, long groups = 1, bool bias = true)
+            => new(in_channels, out_channels, (kernelSize, kernelSize), (stride, stride), (padding, padding), (dilation, dilation), groups, bias);
+
+        /// <summary>New <see cref="Modules.Conv2d"/> with "valid" / "same" padding.</summary>
+        public static Conv2d Conv2d(long in_channels, long out_channels, long kernelSize, Padding padding, long stride = 1, long dilation = 1, long groups = 1, bool bias = true)
+            => new(in_channels, out_channels, (kernelSize, kernelSize), padding, (stride, stride), (dilation, dilation), groups, bias);
+
+        /// <summary>New <see cref="Modules.Conv2d"/> with rectangular settings.</summary>
+        public static Conv2d Conv2d(long in_channels, long out_channels, (long, long) kernelSize, (long, long)? stride = null, (long, long)? padding = null,
+            (long, long)? dilation = null, long groups = 1, bool bias = true)
+            => new(in_channels, out_channels, kernelSize, stride, padding, dilation, groups, bias);
+
+        /// <summary>New <see cref="Modules.Conv1d"/>.</summary>
+        public static Conv1d Conv1d(long in_channels, long out_channels, long kernelSize, long stride = 1, long padding = 0, long dilation = 1, long groups = 1, bool bias = true)
+            => new(in_channels, out_channels, kernelSize, stride, padding, dilation, groups, bias);
+
+        /// <summary>New <see cref="Modules.Conv1d"/> with "valid" / "same" padding.</summary>
+        public static Conv1d Conv1d(long in_channels, long out_channels, long kernelSize, Padding padding, long stride = 1, long dilation = 1, long groups = 1, bool bias = true)
+            => new(in_channels, out_channels, kernelSize, padding, stride, dilation, groups, bias);
+
+        /// <summary>New <see cref="Modules.MaxPool2d"/> with a square window.</summary>
+        public static MaxPool2d MaxPool2d(long kernelSize, long? stride = null, long padding = 0, long dilation = 1, bool ceil_mode = false)
+            => new((kernelSize, kernelSize), stride is long s ? (s, s) : null, (padding, padding), (dilation, dilation), ceil_mode);
+
+        /// <summary>New <see cref="Modules.AvgPool2d"/> with a square window.</summary>
+        public static AvgPool2d AvgPool2d(long kernelSize, long? stride = null, long padding = 0, bool ceil_mode = false, bool count_include_pad = true)
+            => new((kernelSize, kernelSize), stride is long s ? (s, s) : null, (padding, padding), ceil_mode, count_include_pad);
+
+        /// <summary>New <see cref="Modules.AdaptiveAvgPool2d"/>.</summary>
+        public static AdaptiveAvgPool2d AdaptiveAvgPool2d((long, long) outputSize) => new(outputSize);
+
+        /// <summary>New <see cref="Modules.MaxPool1d"/>.</summary>
+        public static MaxPool1d MaxPool1d(long kernelSize, long? stride = null, long padding = 0) => new(kernelSize, stride, padding);
+
+        /// <summary>New <see cref="Modules.AvgPool1d"/>.</summary>
+        public static AvgPool1d AvgPool1d(long kernelSize, long? stride = null, long padding = 0) => new(kernelSize, stride, padding);
+
         /// <summary>New <see cref="Modules.Identity"/>.</summary>
         public static Identity Identity() => new();
 

@@ -49,6 +49,53 @@ public static partial class torch
             public static Tensor layer_norm(Tensor input, long[] normalized_shape, Tensor? weight = null, Tensor? bias = null, double eps = 1e-5)
                 => Normalization.LayerNorm(input, normalized_shape, weight, bias, eps);
 
+            /// <summary>2-D convolution of [N, C, H, W] with weight [Cout, C/groups, kH, kW] (stride, zero padding, dilation, groups).</summary>
+            public static Tensor conv2d(Tensor input, Tensor weight, Tensor? bias = null, (long, long)? stride = null, (long, long)? padding = null,
+                (long, long)? dilation = null, long groups = 1)
+                => ConvApi.Conv2d(input, weight, bias, stride ?? (1, 1), padding ?? (0, 0), dilation ?? (1, 1), groups);
+
+            /// <summary>2-D convolution with "valid" or "same" padding.</summary>
+            public static Tensor conv2d(Tensor input, Tensor weight, Tensor? bias, Padding padding, (long, long)? stride = null, (long, long)? dilation = null, long groups = 1)
+                => ConvApi.Conv2d(input, weight, bias, stride ?? (1, 1), padding == Padding.Same ? null : (0, 0), dilation ?? (1, 1), groups);
+
+            /// <summary>1-D convolution of [N, C, L] with weight [Cout, C/groups, k].</summary>
+            public static Tensor conv1d(Tensor input, Tensor weight, Tensor? bias = null, long stride = 1, long padding = 0, long dilation = 1, long groups = 1)
+                => ConvApi.Conv1d(input, weight, bias, stride, padding, dilation, groups);
+
+            /// <summary>1-D convolution with "valid" or "same" padding.</summary>
+            public static Tensor conv1d(Tensor input, Tensor weight, Tensor? bias, Padding padding, long stride = 1, long dilation = 1, long groups = 1)
+                => ConvApi.Conv1d(input, weight, bias, stride, padding == Padding.Same ? null : 0, dilation, groups);
+
+            /// <summary>2-D max pooling over [N, C, H, W]; stride defaults to the kernel size; padding acts as −∞.</summary>
+            public static Tensor max_pool2d(Tensor input, (long, long) kernel_size, (long, long)? stride = null, (long, long)? padding = null,
+                (long, long)? dilation = null, bool ceil_mode = false)
+            {
+                var k = Ints(kernel_size);
+                return Pooling.MaxPool2d(input, k, stride is null ? k : Ints(stride.Value), Ints(padding ?? (0, 0)), Ints(dilation ?? (1, 1)), ceil_mode);
+            }
+
+            /// <summary>2-D average pooling over [N, C, H, W]; stride defaults to the kernel size.</summary>
+            public static Tensor avg_pool2d(Tensor input, (long, long) kernel_size, (long, long)? stride = null, (long, long)? padding = null,
+                bool ceil_mode = false, bool count_include_pad = true)
+            {
+                var k = Ints(kernel_size);
+                return Pooling.AvgPool2d(input, k, stride is null ? k : Ints(stride.Value), Ints(padding ?? (0, 0)), ceil_mode, count_include_pad);
+            }
+
+            /// <summary>Adaptive average pooling to <paramref name="output_size"/> (PyTorch's floor/ceil window bounds).</summary>
+            public static Tensor adaptive_avg_pool2d(Tensor input, (long, long) output_size) =>
+                Pooling.AdaptiveAvgPool2d(input, (int)output_size.Item1, (int)output_size.Item2);
+
+            /// <summary>1-D max pooling over [N, C, L].</summary>
+            public static Tensor max_pool1d(Tensor input, long kernel_size, long? stride = null, long padding = 0, long dilation = 1, bool ceil_mode = false)
+                => max_pool2d(input.unsqueeze(-2), (1, kernel_size), (1, stride ?? kernel_size), (0, padding), (1, dilation), ceil_mode).squeeze(-2);
+
+            /// <summary>1-D average pooling over [N, C, L].</summary>
+            public static Tensor avg_pool1d(Tensor input, long kernel_size, long? stride = null, long padding = 0, bool ceil_mode = false, bool count_include_pad = true)
+                => avg_pool2d(input.unsqueeze(-2), (1, kernel_size), (1, stride ?? kernel_size), (0, padding), ceil_mode, count_include_pad).squeeze(-2);
+
+            private static (int, int) Ints((long A, long B) v) => ((int)v.A, (int)v.B);
+
             /// <summary>Logistic sigmoid.</summary>
             public static Tensor sigmoid(Tensor input) => input.sigmoid();
 

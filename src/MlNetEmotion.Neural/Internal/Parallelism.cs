@@ -19,6 +19,22 @@ internal static class Parallelism
         Parallel.For(0, count, Threading.Options, body);
     }
 
+    /// <summary>Like <see cref="For(int, long, Action{int})"/> with a per-thread scratch value (e.g. a buffer) reused across items.</summary>
+    public static void For<TLocal>(int count, long costPerItem, Func<TLocal> localInit, Action<int, TLocal> body)
+    {
+        if (count <= 1 || Threading.NumThreads == 1 || count * costPerItem < MinParallelWork)
+        {
+            var local = localInit();
+            for (int i = 0; i < count; i++) body(i, local);
+            return;
+        }
+        Parallel.For(0, count, Threading.Options, localInit, (i, _, local) =>
+        {
+            body(i, local);
+            return local;
+        }, _ => { });
+    }
+
     /// <summary>Runs <paramref name="body"/>(start, length) over fixed chunks of [0, n): chunk boundaries do not depend on the thread count.</summary>
     public static void ForChunks(int n, Action<int, int> body)
     {

@@ -1,0 +1,194 @@
+using MlNetEmotion.Neural.Autograd;
+using MlNetEmotion.Neural.Internal;
+
+namespace MlNetEmotion.Neural.Functional;
+
+/// <summary>Pooling over the last two dims of [N, C, H, W] (or [C, H, W]), parallel over planes.</summary>
+internal static class Pooling
+{
+    /// <summary>Output length of a pooling window sweep, PyTorch's rule (ceil mode drops a window starting in the right padding).</summary>
+    public static int OutputSize(int size, int kernel, int stride, int pad, int dilation, bool ceil, string op)
+    {
+        if (kernel <= 0 || stride <= 0 || dilation <= 0)
+            throw new ArgumentException($"{op}: kernel, stride and dilation must be positive (got {kernel}, {stride}, {dilation}).");
+        if (pad < 0 || pad > kernel / 2)
+            throw new ArgumentException($"{op}: padding {pad} must be between 0 and half the kernel size {kernel}.");
+        long span = size + 2L * pad - dilation * (kernel - 1) - 1;
+        if (span < 0) throw new ArgumentException($"{op}: the window {kernel} (dilation {dilation}) does not fit input size {size} with padding {pad}.");
+        int outSize = (int)((ceil ? span + stride - 1 : span) / stride) + 1;
+        if (ceil && (outSize - 1) * stride >= size + pad) outSize--;
+        return outSize;
+    }
+
+    private static (int Planes, int H, int W, long[] Lead) Planes(Tensor x, string op)
+    {
+        if (x.ndim != 3 && x.ndim != 4) throw new ShapeMismatchException(op, x.Dims, [], "input must be [N, C, H, W] or [C, H, W]");
+        int h = (int)x.Dims[^2], w = (int)x.Dims[^1];
+        return ((int)(x.numel() / Math.Max(1, (long)h * w)), h, w, x.Dims[..^2].ToArray());
+    }
+
+    public static Tensor MaxPool2d(Tensor x, (int H, int W) k, (int H, int W) s, (int H, int W) pad, (int H, int W) dil, bool ceil)
+    {
+        const string op = "max_pool2d";
+        var (planes, h, w, lead) = Planes(x, op);
+        int oh = OutputSize(h, k.H, s.H, pad.H, dil.H, ceil, op), ow = OutputSize(w, k.W, s.W, pad.W, dil.W, ceil, op);
+        var xd = x.Data;
+        var y = new float[planes * oh * ow];
+        var arg = new int[y.Length];
+        Parallelism.For(planes, (long)oh * ow * k.H * k.W, pl =>
+        {
+            int inBase = pl * h * w, outBase = pl * oh * ow;
+            for (int i = 0; i < oh; i++)
+                for (int j = 0; j < ow; j++)
+                {
+                    float best = float.NegativeInfinity;
+                    int bestIx = -1;
+                    for (int a = 0; a < k.H; a++)
+                    {
+                        int iy = i * s.H - pad.H + a * dil.H;
+                        if ((uint)iy >= (uint)h) continue;
+                        for (int b = 0; b < k.W; b++)
+                        {
+                            int ix = j * s.W - pad.W + b * dil.W;
+                            if ((uint)ix >= (uint)w) continue;
+                            float v = xd[inBase + iy * w + ix];
+                            if (v > best || float.IsNaN(v) || bestIx < 0)
+                            {
+                                best = v;
+                                bestIx = iy * w + ix;
+                                if (float.IsNaN(v)) goto done;
+                            }
+                        }
+                    }
+                done:
+                    y[outBase + i * ow + j] = best;
+                    arg[outBase + i * ow + j] = bestIx;
+                }
+        });
+        var result = new Tensor(y, [.. lead, oh, ow]);
+        if (!Engine.NeedsGrad(x)) return result;
+        return Engine.Record(op, result, [x], g =>
+        {
+            var gd = g.Data;
+            var dx = new float[xd.Length];
+            Parallelism.For(planes, (long)oh * ow, pl =>
+            {
+                int inBase = pl * h * w, outBase = pl * oh * ow;
+                for (int o = 0; o < oh * ow; o++)
+                    if (arg[outBase + o] >= 0) dx[inBase + arg[outBase + o]] += gd[outBase + o];
+            });
+            return [new Tensor(dx, x.shape)];
+        });
+    }
+
+    public static Tensor AvgPool2d(Tensor x, (int H, int W) k, (int H, int W) s, (int H, int W) pad, bool ceil, bool countIncludePad)
+    {
+        const string op = "avg_pool2d";
+        var (planes, h, w, lead) = Planes(x, op);
+        int oh = OutputSize(h, k.H, s.H, pad.H, 1, ceil, op), ow = OutputSize(w, k.W, s.W, pad.W, 1, ceil, op);
+        // Window bounds and divisor per output position, shared by forward and backward.
+        var rows = Windows(oh, h, k.H, s.H, pad.H);
+        var colsW = Windows(ow, w, k.W, s.W, pad.W);
+        var xd = x.Data;
+        var y = new float[planes * oh * ow];
+        Parallelism.For(planes, (long)oh * ow * k.H * k.W, pl =>
+        {
+            int inBase = pl * h * w, outBase = pl * oh * ow;
+            for (int i = 0; i < oh; i++)
+                for (int j = 0; j < ow; j++)
+                {
+                    var (y0, y1, py) = rows[i];
+                    var (x0, x1, px) = colsW[j];
+                    float sum = 0;
+                    for (int a = y0; a < y1; a++)
+                        for (int b = x0; b < x1; b++) sum += xd[inBase + a * w + b];
+                    int div = countIncludePad ? py * px : (y1 - y0) * (x1 - x0);
+                    y[outBase + i * ow + j] = sum / div;
+                }
+        });
+        var result = new Tensor(y, [.. lead, oh, ow]);
+        if (!Engine.NeedsGrad(x)) return result;
+        return Engine.Record(op, result, [x], g =>
+        {
+            var gd = g.Data;
+            var dx = new float[xd.Length];
+            Parallelism.For(planes, (long)oh * ow * k.H * k.W, pl =>
+            {
+                int inBase = pl * h * w, outBase = pl * oh * ow;
+                for (int i = 0; i < oh; i++)
+                    for (int j = 0; j < ow; j++)
+                    {
+                        var (y0, y1, py) = rows[i];
+                        var (x0, x1, px) = colsW[j];
+                        int div = countIncludePad ? py * px : (y1 - y0) * (x1 - x0);
+                        float v = gd[outBase + i * ow + j] / div;
+                        for (int a = y0; a < y1; a++)
+                            for (int b = x0; b < x1; b++) dx[inBase + a * w + b] += v;
+                    }
+            });
+            return [new Tensor(dx, x.shape)];
+        });
+    }
+
+    /// <summary>Per output index: clipped [start, end) and the padded window length PyTorch divides by.</summary>
+    private static (int Start, int End, int Padded)[] Windows(int outSize, int size, int kernel, int stride, int pad)
+    {
+        var win = new (int, int, int)[outSize];
+        for (int i = 0; i < outSize; i++)
+        {
+            int start = i * stride - pad;
+            int end = Math.Min(start + kernel, size + pad);
+            int padded = end - start;
+            win[i] = (Math.Max(start, 0), Math.Min(end, size), padded);
+        }
+        return win;
+    }
+
+    public static Tensor AdaptiveAvgPool2d(Tensor x, int outH, int outW)
+    {
+        const string op = "adaptive_avg_pool2d";
+        var (planes, h, w, lead) = Planes(x, op);
+        if (outH <= 0 || outW <= 0) throw new ArgumentException($"{op}: output size must be positive, got ({outH}, {outW}).");
+        var rows = new (int, int)[outH];
+        for (int i = 0; i < outH; i++) rows[i] = (i * h / outH, ((i + 1) * h + outH - 1) / outH);
+        var colsW = new (int, int)[outW];
+        for (int j = 0; j < outW; j++) colsW[j] = (j * w / outW, ((j + 1) * w + outW - 1) / outW);
+        var xd = x.Data;
+        var y = new float[planes * outH * outW];
+        Parallelism.For(planes, (long)h * w, pl =>
+        {
+            int inBase = pl * h * w, outBase = pl * outH * outW;
+            for (int i = 0; i < outH; i++)
+                for (int j = 0; j < outW; j++)
+                {
+                    var (y0, y1) = rows[i];
+                    var (x0, x1) = colsW[j];
+                    float sum = 0;
+                    for (int a = y0; a < y1; a++)
+                        for (int b = x0; b < x1; b++) sum += xd[inBase + a * w + b];
+                    y[outBase + i * outW + j] = sum / ((y1 - y0) * (x1 - x0));
+                }
+        });
+        var result = new Tensor(y, [.. lead, outH, outW]);
+        if (!Engine.NeedsGrad(x)) return result;
+        return Engine.Record(op, result, [x], g =>
+        {
+            var gd = g.Data;
+            var dx = new float[xd.Length];
+            Parallelism.For(planes, (long)h * w, pl =>
+            {
+                int inBase = pl * h * w, outBase = pl * outH * outW;
+                for (int i = 0; i < outH; i++)
+                    for (int j = 0; j < outW; j++)
+                    {
+                        var (y0, y1) = rows[i];
+                        var (x0, x1) = colsW[j];
+                        float v = gd[outBase + i * outW + j] / ((y1 - y0) * (x1 - x0));
+                        for (int a = y0; a < y1; a++)
+                            for (int b = x0; b < x1; b++) dx[inBase + a * w + b] += v;
+                    }
+            });
+            return [new Tensor(dx, x.shape)];
+        });
+    }
+}
