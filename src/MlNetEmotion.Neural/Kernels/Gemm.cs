@@ -30,8 +30,8 @@ public static class Gemm
     /// <summary>Column panels per unit of work when threads split the columns (and when packing B).</summary>
     private const int PanelsPerUnit = 4;
 
-    /// <summary>Up to this many 6-row panels of C, an untransposed B is read in place instead of packed.</summary>
-    private const int DirectBRowPanels = 4;
+    /// <summary>Up to this many 6-row panels of C (m ≤ 72), an untransposed B is read in place instead of packed.</summary>
+    private const int DirectBRowPanels = 12;
 
     /// <summary>Below this many multiply-adds per thread another thread does not pay for itself.</summary>
     private const long MinWorkPerThread = 1L << 19;
