@@ -1,0 +1,113 @@
+using System.IO.Compression;
+using MlNetEmotion.Core.Imaging;
+
+namespace MlNetEmotion.Vision.Detection;
+
+/// <summary>Viola–Jones boosted-cascade object detector that loads OpenCV cascade XML (Haar, including tilted
+/// features, and LBP) and reproduces OpenCV 4.6 <c>CascadeClassifier::detectMultiScale</c>: the image is shrunk
+/// once per scale level (bit-exact bilinear), the fixed-size window slides with a step of 2 pixels below scale 2 and
+/// 1 pixel above (skipping one more step after a first-stage rejection), windows are variance-normalised, and the
+/// raw hits are merged by <see cref="RectangleGrouping"/> with eps 0.2.</summary>
+/// <remarks>Thread-safe: detection keeps no state in the instance. Results are identical for any thread count.</remarks>
+public sealed class CascadeClassifier
+{
+    private const string DefaultResource = "MlNetEmotion.Vision.Detection.Cascades.haarcascade_frontalface_default.xml.gz";
+    private readonly CascadeModel _model;
+
+    private CascadeClassifier(CascadeModel model, string source)
+    {
+        _model = model;
+        Source = source;
+    }
+
+    /// <summary>Where the cascade was loaded from.</summary>
+    public string Source { get; }
+
+    /// <summary>Width of the training window in pixels (24 for the frontal-face cascade).</summary>
+    public int WindowWidth => _model.WindowWidth;
+
+    /// <summary>Height of the training window in pixels.</summary>
+    public int WindowHeight => _model.WindowHeight;
+
+    /// <summary>Haar or LBP.</summary>
+    public CascadeFeatureType FeatureType => _model.FeatureType;
+
+    /// <summary>Number of boosted stages.</summary>
+    public int StageCount => _model.Stages.Length;
+
+    /// <summary>Loads an OpenCV cascade XML file (e.g. <c>/usr/share/opencv4/haarcascades/haarcascade_eye.xml</c>).</summary>
+    /// <exception cref="CascadeFormatException">The file is not an OpenCV cascade; the message names the element.</exception>
+    public static CascadeClassifier Load(string path)
+    {
+        using var stream = File.OpenRead(path);
+        Stream xml = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(stream, CompressionMode.Decompress) : stream;
+        using (xml) return new CascadeClassifier(CascadeXml.Read(xml, path), path);
+    }
+
+    /// <summary>OpenCV's <c>haarcascade_frontalface_default.xml</c> (Rainer Lienhart, Intel License Agreement — see
+    /// <c>Detection/Cascades/NOTICE.md</c>), embedded in this assembly.</summary>
+    public static CascadeClassifier FrontalFaceDefault()
+    {
+        using var stream = typeof(CascadeClassifier).Assembly.GetManifestResourceStream(DefaultResource)
+                           ?? throw new InvalidOperationException($"Embedded resource {DefaultResource} is missing.");
+        using var xml = new GZipStream(stream, CompressionMode.Decompress);
+        return new CascadeClassifier(CascadeXml.Read(xml, "haarcascade_frontalface_default.xml"), "embedded:haarcascade_frontalface_default.xml");
+    }
+
+    /// <summary>Detects objects in an 8-bit image (RGB is converted to grey with OpenCV's weights first).</summary>
+    /// <param name="image">Grey or RGB image.</param>
+    /// <param name="options">Scale factor, neighbours, size limits; defaults as OpenCV.</param>
+    /// <returns>Grouped boxes in image coordinates.</returns>
+    public IReadOnlyList<BoundingBox> DetectMultiScale(Image<byte> image, CascadeDetectionOptions? options = null)
+    {
+        options ??= new CascadeDetectionOptions();
+        options.Validate();
+        var raw = DetectRaw(image.Channels == 1 ? image : image.ToGrey(), options);
+        return RectangleGrouping.Group(raw, options.MinNeighbors);
+    }
+
+    /// <summary>Raw window hits before grouping, in scale order then row-major order.</summary>
+    public IReadOnlyList<BoundingBox> DetectMultiScaleUngrouped(Image<byte> image, CascadeDetectionOptions? options = null)
+    {
+        options ??= new CascadeDetectionOptions();
+        options.Validate();
+        return DetectRaw(image.Channels == 1 ? image : image.ToGrey(), options);
+    }
+
+    /// <summary>The scale levels OpenCV 4.6 visits for an image of this size: float factors whose window
+    /// (rounded) fits the image and lies within [minSize, maxSize].</summary>
+    internal List<float> Scales(int width, int height, CascadeDetectionOptions options)
+    {
+        int maxW = options.MaxSize > 0 ? options.MaxSize : width, maxH = options.MaxSize > 0 ? options.MaxSize : height;
+        var all = new List<float>();
+        for (double factor = 1; ; factor *= options.ScaleFactor)
+        {
+            int ww = (int)Math.Round(WindowWidth * factor, MidpointRounding.ToEven);
+            int wh = (int)Math.Round(WindowHeight * factor, MidpointRounding.ToEven);
+            if (ww > width || wh > height) break;
+            all.Add((float)factor);
+        }
+        var scales = new List<float>();
+        foreach (float s in all)
+        {
+            int ww = (int)MathF.Round(WindowWidth * s, MidpointRounding.ToEven);
+            int wh = (int)MathF.Round(WindowHeight * s, MidpointRounding.ToEven);
+            if (ww > maxW || wh > maxH) break;
+            if (ww < options.MinSize || wh < options.MinSize) continue;
+            scales.Add(s);
+        }
+        return scales;
+    }
+
+    private List<BoundingBox> DetectRaw(Image<byte> grey, CascadeDetectionOptions options)
+    {
+        if (grey.Width < WindowWidth || grey.Height < WindowHeight) return [];
+        var scales = Scales(grey.Width, grey.Height, options);
+        var perScale = new List<BoundingBox>[scales.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
+        Parallel.For(0, scales.Count, parallel, i => perScale[i] = ScaleLevel.Detect(_model, grey, scales[i]));
+        var all = new List<BoundingBox>();
+        foreach (var list in perScale) all.AddRange(list);
+        return all;
+    }
+}

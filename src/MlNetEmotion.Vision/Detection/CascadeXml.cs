@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace MlNetEmotion.Vision.Detection;
+
+/// <summary>Parses OpenCV cascade XML (<c>opencv-cascade-classifier</c>, as written by opencv_traincascade and shipped
+/// in <c>/usr/share/opencv4/haarcascades</c> and <c>lbpcascades</c>).</summary>
+internal static class CascadeXml
+{
+    public static CascadeModel Read(Stream stream, string name)
+    {
+        XDocument doc;
+        try
+        {
+            doc = XDocument.Load(stream);
+        }
+        catch (XmlException e)
+        {
+            throw new CascadeFormatException(name, "opencv_storage", $"not well-formed XML ({e.Message})");
+        }
+        var root = doc.Root?.Elements().FirstOrDefault()
+                   ?? throw new CascadeFormatException(name, "opencv_storage", "no cascade element");
+        if (root.Attribute("type_id")?.Value == "opencv-haar-classifier" || root.Element("stageType") is null)
+            throw new CascadeFormatException(name, root.Name.LocalName,
+                "old-format (opencv-haar-classifier) or unknown cascade; expected <stageType>BOOST</stageType> of the opencv-cascade-classifier format");
+        string path = root.Name.LocalName;
+        if (Text(root, "stageType", path, name) != "BOOST")
+            throw new CascadeFormatException(name, path + "/stageType", "only BOOST cascades are supported");
+        var featureType = Text(root, "featureType", path, name) switch
+        {
+            "HAAR" => CascadeFeatureType.Haar,
+            "LBP" => CascadeFeatureType.Lbp,
+            var other => throw new CascadeFormatException(name, path + "/featureType", $"'{other}' is not HAAR or LBP"),
+        };
+        int width = Int(Text(root, "width", path, name), name, path + "/width");
+        int height = Int(Text(root, "height", path, name), name, path + "/height");
+        if (width < 3 || height < 3) throw new CascadeFormatException(name, path + "/width", $"window {width}x{height} is too small");
+        int subsetInts = featureType == CascadeFeatureType.Lbp ? 8 : 0;
+
+        var stagesNode = root.Element("stages") ?? throw new CascadeFormatException(name, path + "/stages", "missing");
+        var stages = new List<CascadeModel.Stage>();
+        var nodes = new List<CascadeModel.Node>();
+        var leaves = new List<float>();
+        var treeNodeCounts = new List<int>();
+        var subsets = new List<int>();
+        int si = 0;
+        foreach (var stage in stagesNode.Elements())
+        {
+            string sp = $"stages/_[{si}]";
+            float threshold = (float)Double(Text(stage, "stageThreshold", sp, name), name, sp + "/stageThreshold");
+            var weak = stage.Element("weakClassifiers")?.Elements().ToList()
+                       ?? throw new CascadeFormatException(name, sp + "/weakClassifiers", "missing");
+            stages.Add(new CascadeModel.Stage(treeNodeCounts.Count, weak.Count, threshold - CascadeModel.ThresholdEpsilon));
+            int wi = 0;
+            foreach (var tree in weak)
+            {
+                string tp = $"{sp}/weakClassifiers/_[{wi++}]";
+                var internals = Numbers(Text(tree, "internalNodes", tp, name));
+                var leafValues = Numbers(Text(tree, "leafValues", tp, name));
+                int perNode = 3 + (subsetInts > 0 ? subsetInts : 1);
+                if (internals.Length == 0 || internals.Length % perNode != 0)
+                    throw new CascadeFormatException(name, tp + "/internalNodes",
+                        $"{internals.Length} numbers, expected a multiple of {perNode} for {featureType}");
+                int count = internals.Length / perNode;
+                if (leafValues.Length != count + 1)
+                    throw new CascadeFormatException(name, tp + "/leafValues", $"{leafValues.Length} values, expected {count + 1}");
+                for (int n = 0; n < count; n++)
+                {
+                    int o = n * perNode;
+                    float thr = 0f;
+                    if (subsetInts > 0)
+                        for (int k = 0; k < subsetInts; k++) subsets.Add(Int(internals[o + 3 + k], name, tp + "/internalNodes"));
+                    else thr = (float)Double(internals[o + 3], name, tp + "/internalNodes");
+                    nodes.Add(new CascadeModel.Node(Int(internals[o], name, tp + "/internalNodes"),
+                        Int(internals[o + 1], name, tp + "/internalNodes"), Int(internals[o + 2], name, tp + "/internalNodes"), thr));
+                }
+                foreach (var l in leafValues) leaves.Add((float)Double(l, name, tp + "/leafValues"));
+                treeNodeCounts.Add(count);
+            }
+            si++;
+        }
+        if (stages.Count == 0) throw new CascadeFormatException(name, path + "/stages", "no stages");
+
+        var featuresNode = root.Element("features") ?? throw new CascadeFormatException(name, path + "/features", "missing");
+        var haar = new List<HaarFeature>();
+        var lbp = new List<LbpFeature>();
+        int fi = 0;
+        foreach (var feature in featuresNode.Elements())
+        {
+            string fp = $"features/_[{fi++}]";
+            if (featureType == CascadeFeatureType.Lbp)
+            {
+                var r = Numbers(Text(feature, "rect", fp, name));
+                if (r.Length != 4) throw new CascadeFormatException(name, fp + "/rect", "expected 4 integers");
+                var f = new LbpFeature(Int(r[0], name, fp), Int(r[1], name, fp), Int(r[2], name, fp), Int(r[3], name, fp));
+                if (f.X < 0 || f.Y < 0 || f.Width < 1 || f.Height < 1 || f.X + 3 * f.Width > width || f.Y + 3 * f.Height > height)
+                    throw new CascadeFormatException(name, fp + "/rect", $"cell grid {f} does not fit the {width}x{height} window");
+                lbp.Add(f);
+                continue;
+            }
+            var rects = feature.Element("rects")?.Elements().Select(e => Numbers(e.Value)).ToList()
+                        ?? throw new CascadeFormatException(name, fp + "/rects", "missing");
+            if (rects.Count is < 1 or > 3 || rects.Any(r => r.Length != 5))
+                throw new CascadeFormatException(name, fp + "/rects", "expected 1 to 3 rectangles of 'x y w h weight'");
+            bool tilted = feature.Element("tilted") is { } t && Int(t.Value.Trim(), name, fp + "/tilted") != 0;
+            var hr = rects.Select(r => new HaarRect(Int(r[0], name, fp), Int(r[1], name, fp), Int(r[2], name, fp),
+                Int(r[3], name, fp), (float)Double(r[4], name, fp))).ToList();
+            while (hr.Count < 3) hr.Add(default);
+            haar.Add(new HaarFeature(tilted, hr[0], hr[1], hr[2]));
+        }
+        int featureCount = featureType == CascadeFeatureType.Lbp ? lbp.Count : haar.Count;
+        for (int n = 0; n < nodes.Count; n++)
+            if (nodes[n].FeatureIndex < 0 || nodes[n].FeatureIndex >= featureCount)
+                throw new CascadeFormatException(name, "stages", $"a node uses feature {nodes[n].FeatureIndex}, but there are {featureCount} features");
+        return new CascadeModel
+        {
+            WindowWidth = width,
+            WindowHeight = height,
+            FeatureType = featureType,
+            Stages = [.. stages],
+            Nodes = [.. nodes],
+            Leaves = [.. leaves],
+            TreeNodeCounts = [.. treeNodeCounts],
+            Subsets = [.. subsets],
+            HaarFeatures = [.. haar],
+            LbpFeatures = [.. lbp],
+        };
+    }
+
+    private static string Text(XElement parent, string child, string path, string name) =>
+        parent.Element(child)?.Value.Trim() ?? throw new CascadeFormatException(name, path + "/" + child, "missing");
+
+    private static string[] Numbers(string text) =>
+        text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries);
+
+    private static int Int(string text, string name, string path) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v)
+            ? v : throw new CascadeFormatException(name, path, $"'{text}' is not an integer");
+
+    private static double Double(string text, string name, string path) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v)
+            ? v : throw new CascadeFormatException(name, path, $"'{text}' is not a number");
+}

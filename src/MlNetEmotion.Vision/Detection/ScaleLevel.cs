@@ -1,0 +1,62 @@
+using MlNetEmotion.Core.Imaging;
+using MlNetEmotion.Vision.Processing;
+
+namespace MlNetEmotion.Vision.Detection;
+
+/// <summary>One scale level of the cascade search: shrink the image, build its integral images, slide the window.</summary>
+internal static unsafe class ScaleLevel
+{
+    public static List<BoundingBox> Detect(CascadeModel model, Image<byte> grey, float scale)
+    {
+        int w = (int)MathF.Round(grey.Width / scale, MidpointRounding.ToEven);
+        int h = (int)MathF.Round(grey.Height / scale, MidpointRounding.ToEven);
+        var small = new byte[w * h];
+        ImageResize.BilinearInto(grey.Pixels, grey.Width, grey.Height, 1, small, w, h);
+
+        int stride = w + 1, plane = stride * (h + 1);
+        bool tilted = model.FeatureType == CascadeFeatureType.Haar && model.HasTiltedFeatures;
+        // One buffer: sum, then tilted sum (Haar with tilted features), so every feature reads one base pointer.
+        var integral = new int[tilted ? 2 * plane : plane];
+        var squares = new int[plane];
+        IntegralImage.Compute(small, w, h, integral, squares);
+        if (tilted) IntegralImage.ComputeTilted(small, w, h, integral.AsSpan(plane));
+
+        int step = scale >= 2 ? 1 : 2;
+        int workW = Math.Max(w + 1 - model.WindowWidth, 0), workH = Math.Max(h + 1 - model.WindowHeight, 0);
+        int winW = (int)MathF.Round(model.WindowWidth * scale, MidpointRounding.ToEven);
+        int winH = (int)MathF.Round(model.WindowHeight * scale, MidpointRounding.ToEven);
+        var hits = new List<BoundingBox>();
+        var evaluator = model.FeatureType == CascadeFeatureType.Haar
+            ? (IWindowEvaluator)new HaarWindow(model, stride, plane)
+            : new LbpWindow(model, stride);
+        fixed (int* sum = integral)
+        fixed (int* sq = squares)
+        {
+            for (int y = 0; y < workH; y += step)
+            {
+                for (int x = 0; x < workW; x += step)
+                {
+                    int result = x + model.WindowWidth >= stride || y + model.WindowHeight >= h + 1
+                        ? -1
+                        : evaluator.Run(sum, sq, y * stride + x);
+                    if (result > 0)
+                    {
+                        // OpenCV clips each raw hit to the image (a window scaled back can overhang by a pixel or two).
+                        int bx = (int)MathF.Round(x * scale, MidpointRounding.ToEven);
+                        int by = (int)MathF.Round(y * scale, MidpointRounding.ToEven);
+                        hits.Add(new BoundingBox(bx, by, Math.Min(winW, grey.Width - bx), Math.Min(winH, grey.Height - by)));
+                    }
+                    if (result == 0) x += step;
+                }
+            }
+        }
+        return hits;
+    }
+}
+
+/// <summary>Runs the cascade on one window: 1 = accepted, -k = rejected at stage k (0 = first stage), -1 also for a
+/// window whose variance test fails (as OpenCV's <c>runAt</c>).</summary>
+internal unsafe interface IWindowEvaluator
+{
+    int Run(int* sum, int* squares, int offset);
+}
