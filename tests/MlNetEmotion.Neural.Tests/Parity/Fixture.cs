@@ -1,39 +1,22 @@
-using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
+using System.Buffers.Binary;
+using MlNetEmotion.Neural.Serialization;
 
 namespace MlNetEmotion.Neural.Tests.Parity;
 
 /// <summary>
-/// One parity fixture from <c>tests/data/neural/&lt;name&gt;.safetensors</c> (written by make_fixtures.py), read as
-/// raw arrays: F32, F64, I64 and BOOL entries plus the <c>__metadata__</c> strings. Key prefixes are described in
-/// tests/data/neural/README.md.
+/// One parity fixture, <c>tests/data/neural/&lt;name&gt;.safetensors</c> (written by make_fixtures.py), read with the
+/// engine's own <see cref="SafeTensors.LoadRaw"/>. Key prefixes are described in tests/data/neural/README.md.
 /// </summary>
 internal sealed class Fixture
 {
-    private readonly Dictionary<string, (string Dtype, long[] Shape, byte[] Bytes)> entries = new();
+    private readonly OrderedDictionary<string, SafeTensor> tensors;
 
     private Fixture(string name, string path)
     {
         Name = name;
         Path = path;
-        byte[] file = File.ReadAllBytes(path);
-        long headerLength = BinaryPrimitives.ReadInt64LittleEndian(file);
-        using var header = JsonDocument.Parse(file.AsMemory(8, (int)headerLength));
-        int dataStart = 8 + (int)headerLength;
-        foreach (var property in header.RootElement.EnumerateObject())
-        {
-            if (property.Name == "__metadata__")
-            {
-                foreach (var m in property.Value.EnumerateObject()) Metadata[m.Name] = m.Value.GetString()!;
-                continue;
-            }
-
-            var shape = property.Value.GetProperty("shape").EnumerateArray().Select(e => e.GetInt64()).ToArray();
-            var offsets = property.Value.GetProperty("data_offsets").EnumerateArray().Select(e => e.GetInt32()).ToArray();
-            entries[property.Name] = (property.Value.GetProperty("dtype").GetString()!, shape,
-                file.AsSpan(dataStart + offsets[0], offsets[1] - offsets[0]).ToArray());
-        }
+        (tensors, Metadata) = SafeTensors.LoadRaw(path);
     }
 
     /// <summary>Fixture name (file name without extension).</summary>
@@ -43,61 +26,42 @@ internal sealed class Fixture
     public string Path { get; }
 
     /// <summary>The module configuration written by the script.</summary>
-    public Dictionary<string, string> Metadata { get; } = new();
+    public Dictionary<string, string> Metadata { get; }
 
     /// <summary>Names of all tensors in the file.</summary>
-    public IEnumerable<string> Keys => entries.Keys;
+    public IEnumerable<string> Keys => tensors.Keys;
 
     /// <summary>Loads <c>tests/data/neural/<paramref name="name"/>.safetensors</c>.</summary>
-    public static Fixture Load(string name) => new(name, FilePath(name));
-
-    /// <summary>Full path of fixture <paramref name="name"/> (for the engine's own safetensors loader).</summary>
-    public static string FilePath(string name) => System.IO.Path.Combine(RepoRoot(), "tests", "data", "neural", name + ".safetensors");
+    public static Fixture Load(string name) =>
+        new(name, System.IO.Path.Combine(RepoRoot(), "tests", "data", "neural", name + ".safetensors"));
 
     /// <summary>Whether tensor <paramref name="key"/> is present.</summary>
-    public bool Has(string key) => entries.ContainsKey(key);
+    public bool Has(string key) => tensors.ContainsKey(key);
 
     /// <summary>Shape of tensor <paramref name="key"/>.</summary>
     public long[] Shape(string key) => Get(key).Shape;
 
-    /// <summary>Float32 values of <paramref name="key"/> (F32 entries; F64 entries are rounded).</summary>
-    public float[] F32(string key)
-    {
-        var (dtype, _, bytes) = Get(key);
-        return dtype switch
-        {
-            "F32" => Enumerable.Range(0, bytes.Length / 4).Select(i => BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(4 * i))).ToArray(),
-            "F64" => F64(key).Select(v => (float)v).ToArray(),
-            _ => throw new InvalidDataException($"{Path}: {key} is {dtype}, not a float."),
-        };
-    }
+    /// <summary>Entry <paramref name="key"/> as an engine tensor (floats → float32, integers → int64).</summary>
+    public Tensor Tensor(string key) => Get(key).ToTensor();
 
-    /// <summary>Float64 values of an F64 entry.</summary>
+    /// <summary>Float32 values of <paramref name="key"/>.</summary>
+    public float[] F32(string key) => Tensor(key).ToArray();
+
+    /// <summary>Float64 values of an F64 entry (learning-rate sequences).</summary>
     public double[] F64(string key)
     {
-        var (dtype, _, bytes) = Get(key);
-        if (dtype != "F64") throw new InvalidDataException($"{Path}: {key} is {dtype}, expected F64.");
-        return Enumerable.Range(0, bytes.Length / 8).Select(i => BinaryPrimitives.ReadDoubleLittleEndian(bytes.AsSpan(8 * i))).ToArray();
+        var t = Get(key);
+        if (t.DType != SafeTensorDType.F64) throw new InvalidDataException($"{Path}: {key} is {t.DType}, expected F64.");
+        var values = new double[t.Data.Length / 8];
+        for (int i = 0; i < values.Length; i++) values[i] = BinaryPrimitives.ReadDoubleLittleEndian(t.Data.AsSpan(8 * i));
+        return values;
     }
 
-    /// <summary>Int64 values of an I64 entry.</summary>
-    public long[] I64(string key)
-    {
-        var (dtype, _, bytes) = Get(key);
-        if (dtype != "I64") throw new InvalidDataException($"{Path}: {key} is {dtype}, expected I64.");
-        return Enumerable.Range(0, bytes.Length / 8).Select(i => BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(8 * i))).ToArray();
-    }
+    /// <summary>Int64 values of an integer entry.</summary>
+    public long[] I64(string key) => Tensor(key).ToInt64Array();
 
-    /// <summary>Values of a BOOL entry.</summary>
-    public bool[] Bool(string key)
-    {
-        var (dtype, _, bytes) = Get(key);
-        if (dtype != "BOOL") throw new InvalidDataException($"{Path}: {key} is {dtype}, expected BOOL.");
-        return bytes.Select(b => b != 0).ToArray();
-    }
-
-    private (string Dtype, long[] Shape, byte[] Bytes) Get(string key) =>
-        entries.TryGetValue(key, out var e) ? e : throw new KeyNotFoundException($"{Path}: no tensor named {key}.");
+    private SafeTensor Get(string key) =>
+        tensors.TryGetValue(key, out var t) ? t : throw new KeyNotFoundException($"{Path}: no tensor named {key}.");
 
     /// <summary>
     /// The repository root: found above the test binaries, or else above this source file (builds with

@@ -24,43 +24,21 @@ internal sealed class ModuleParity
     /// <summary>The module under test.</summary>
     public Module Module { get; }
 
-    /// <summary>The <c>state.*</c> entries as a state dict.</summary>
+    /// <summary>The <c>state.*</c> entries as a state dict (read with the engine's safetensors loader).</summary>
     public static Dictionary<string, Tensor> StateDict(Fixture f) => f.Keys.Where(k => k.StartsWith("state.", StringComparison.Ordinal))
-        .ToDictionary(k => k["state.".Length..], k => ToTensor(f, k));
-
-    /// <summary>A fixture entry as a tensor (F32 → float32, I64 → int64, BOOL → float32 0/1).</summary>
-    public static Tensor ToTensor(Fixture f, string key)
-    {
-        long[] shape = f.Shape(key);
-        if (f.Has(key) && IsInt(f, key)) return torch.tensor(f.I64(key), shape);
-        return torch.tensor(f.F32(key), shape);
-    }
-
-    private static bool IsInt(Fixture f, string key)
-    {
-        try
-        {
-            f.I64(key);
-            return true;
-        }
-        catch (InvalidDataException)
-        {
-            return false;
-        }
-    }
+        .ToDictionary(k => k["state.".Length..], f.Tensor);
 
     /// <summary>Input <c>input.<paramref name="name"/></c> as a leaf that requires grad (when a gradient is recorded for it).</summary>
     public Tensor Input(string name)
     {
-        var t = torch.tensor(Fixture.F32("input." + name), Fixture.Shape("input." + name));
+        var t = Fixture.Tensor("input." + name);
         if (Fixture.Has("grad.input." + name)) t.requires_grad_();
         inputs[name] = t;
         return t;
     }
 
-    /// <summary>Boolean input <c>input.<paramref name="name"/></c> as a 0/1 float mask (non-zero = masked).</summary>
-    public Tensor Mask(string name) =>
-        torch.tensor(Fixture.Bool("input." + name).Select(b => b ? 1f : 0f).ToArray(), Fixture.Shape("input." + name));
+    /// <summary>Mask input <c>input.<paramref name="name"/></c> (stored U8) as a 0/1 float mask (non-zero = masked).</summary>
+    public Tensor Mask(string name) => Fixture.Tensor("input." + name).to(ScalarType.Float32);
 
     /// <summary>Compares the outputs, then backpropagates <c>Σ output ⊙ upstream</c> and compares every gradient.</summary>
     public void Check(params (string name, Tensor value)[] outputs) => Check(Tolerance.Rel, outputs);
@@ -74,7 +52,7 @@ internal sealed class ModuleParity
         {
             Tolerance.AssertClose($"{n} output {name}", Fixture.F32("output." + name), value.ToArray(), rel);
             Assert.Equal(Fixture.Shape("output." + name), value.shape);
-            var term = value.mul(torch.tensor(Fixture.F32("upstream." + name), Fixture.Shape("upstream." + name))).sum();
+            var term = value.mul(Fixture.Tensor("upstream." + name)).sum();
             total = total is null ? term : total + term;
         }
 

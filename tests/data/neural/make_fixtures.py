@@ -10,7 +10,7 @@ with the exact answer rather than with PyTorch's own float32 rounding.
 
 Key convention inside a file:
   state.<name>          the module's state_dict before the forward pass, names exactly as PyTorch gives them
-  input.<name>          forward inputs (float32; class targets int64; masks bool)
+  input.<name>          forward inputs (float32; class targets int64; boolean masks as uint8 0/1)
   output.<name>         forward outputs
   upstream.<name>       the fixed random gradient fed into output.<name>; backward runs on
                         sum over outputs of (output * upstream)
@@ -32,7 +32,7 @@ import torch.nn.functional as F
 OUT = os.path.dirname(os.path.abspath(__file__))
 torch.manual_seed(20261122)
 
-DTYPES = {torch.float32: "F32", torch.float64: "F64", torch.int64: "I64", torch.bool: "BOOL"}
+DTYPES = {torch.float32: "F32", torch.float64: "F64", torch.int64: "I64", torch.uint8: "U8"}
 
 
 def save(name, tensors, meta):
@@ -42,6 +42,8 @@ def save(name, tensors, meta):
         t = tensors[key].detach().contiguous()
         if t.dtype == torch.float64 and not key.startswith("after.lr"):
             t = t.float()
+        if t.dtype == torch.bool:
+            t = t.to(torch.uint8)  # masks: 1 = masked (PyTorch True); U8 is what every safetensors reader knows
         raw = t.numpy().astype(t.numpy().dtype.newbyteorder("<")).tobytes()
         header[key] = {"dtype": DTYPES[t.dtype], "shape": list(t.shape), "data_offsets": [offset, offset + len(raw)]}
         blobs.append(raw)
