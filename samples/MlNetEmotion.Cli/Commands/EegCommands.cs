@@ -1,4 +1,7 @@
 using System.CommandLine;
+using MlNetEmotion.Eeg.Features;
+using MlNetEmotion.Eeg.IO;
+using MlNetEmotion.Eeg.Tools;
 
 namespace MlNetEmotion.Cli.Commands;
 
@@ -8,7 +11,74 @@ internal static class EegCommands
     /// <summary>Builds the <c>eeg</c> command and its sub-commands.</summary>
     public static Command Create()
     {
-        var command = new Command("eeg", "Eeg utilities.");
+        var command = new Command("eeg", "EEG files: header summary, band powers, topomaps.");
+        command.Subcommands.Add(CreateInfo());
+        command.Subcommands.Add(CreateBandPower());
         return command;
     }
+
+    private static Option<double?> RateOption() => new("--rate") { Description = "Sampling rate in Hz for header-less files (.npy, .csv, .mat)." };
+
+    private static Command CreateInfo()
+    {
+        var file = new Argument<string>("file") { Description = "EEG file (.edf, .bdf, .mat, .npy, .csv)." };
+        var rate = RateOption();
+        var command = new Command("info", "Print a JSON summary of an EEG file's header: channels, rates, units, annotations.");
+        command.Arguments.Add(file);
+        command.Options.Add(rate);
+        command.SetAction(parse => Run(parse, () =>
+        {
+            var recording = EegFile.Read(parse.GetValue(file)!, new EegFileOptions { SamplingRate = parse.GetValue(rate) });
+            parse.InvocationConfiguration.Output.WriteLine(EegInfo.ToJson(recording));
+        }));
+        return command;
+    }
+
+    private static Command CreateBandPower()
+    {
+        var file = new Argument<string>("file") { Description = "EEG file (.edf, .bdf, .mat, .npy, .csv)." };
+        var bands = new Option<string>("--bands") { Description = "Bands as name:low-high,... (Hz).", DefaultValueFactory = _ => "theta:4-8,alpha:8-13,beta:13-30,gamma:30-45" };
+        var window = new Option<double>("--window") { Description = "Window length in seconds.", DefaultValueFactory = _ => 1.0 };
+        var overlap = new Option<double>("--overlap") { Description = "Window overlap fraction in [0, 1).", DefaultValueFactory = _ => 0.0 };
+        var bandpass = new Option<double[]>("--bandpass") { Description = "Zero-phase band-pass LO HI (Hz) applied first.", AllowMultipleArgumentsPerToken = true, Arity = new ArgumentArity(2, 2) };
+        var scale = new Option<BandPowerScale>("--scale") { Description = "Absolute, Relative or Log.", DefaultValueFactory = _ => BandPowerScale.Absolute };
+        var method = new Option<BandPowerMethod>("--method") { Description = "Welch or FilterBank.", DefaultValueFactory = _ => BandPowerMethod.Welch };
+        var output = new Option<string>("--out") { Description = "Output .npy file: float64 [windows, channels, bands].", Required = true };
+        var rate = RateOption();
+        var command = new Command("bandpower", "Band power per window and channel, written as a float64 NPY array [windows, channels, bands].");
+        command.Arguments.Add(file);
+        foreach (var option in new Option[] { bands, window, overlap, bandpass, scale, method, output, rate }) command.Options.Add(option);
+        command.SetAction(parse => Run(parse, () =>
+        {
+            double[]? edges = parse.GetValue(bandpass);
+            var options = new BandPowerExportOptions
+            {
+                Bands = FrequencyBand.ParseList(parse.GetValue(bands)!),
+                WindowSeconds = parse.GetValue(window),
+                Overlap = parse.GetValue(overlap),
+                BandPass = edges is { Length: 2 } ? (edges[0], edges[1]) : null,
+                Scale = parse.GetValue(scale),
+                Method = parse.GetValue(method),
+                File = new EegFileOptions { SamplingRate = parse.GetValue(rate) },
+            };
+            parse.InvocationConfiguration.Output.WriteLine(BandPowerExport.Run(parse.GetValue(file)!, parse.GetValue(output)!, options));
+        }));
+        return command;
+    }
+
+    /// <summary>Runs an action, turning bad input into a one-line message on stderr and exit code 1 (2 for bad options).</summary>
+    private static int Run(ParseResult parse, Action action)
+    {
+        try
+        {
+            action();
+            return 0;
+        }
+        catch (Exception e) when (e is IOException or FormatException or ArgumentException or UnauthorizedAccessException)
+        {
+            parse.InvocationConfiguration.Error.WriteLine($"error: {e.Message}");
+            return e is FormatException or ArgumentException ? 2 : 1;
+        }
+    }
+
 }

@@ -1,11 +1,11 @@
 """Reference EEG features on S001R01.edf from SciPy/NumPy (run with /usr/bin/python3).
 
 Data: mne.io.read_raw_edf, in microvolts, channels CHANNELS below. Writes features/*.npy:
-  welch_abs_1s.npy      [60, 8, 4] band power, 1 s windows (160 samples, no overlap), scipy.signal.welch
+  welch_abs_1s.npy      [61, 8, 4] band power, 1 s windows (160 samples, no overlap), scipy.signal.welch
                         defaults (nperseg = 160 here), sum of PSD over bins lo <= f < hi times the bin width
   welch_rel_1s.npy      the same divided by the sum over the four bands
   welch_log_1s.npy      natural log of welch_abs_1s
-  faa_1s.npy            [60, 1] ln(alpha F4) - ln(alpha F3) from welch_abs_1s
+  faa_1s.npy            [61, 1] ln(alpha F4) - ln(alpha F3) from welch_abs_1s
   filterbank_abs_8fps.npy  [W/5, 8, 4] 8 fps windows (20 samples) with 50 % overlap (hop 10): butter(4, band,
                         'bandpass', output='sos') + sosfiltfilt on the whole channel, mean square per window;
                         every 5th window kept (windows 0, 5, 10, ...) to keep the file small
