@@ -135,7 +135,7 @@ public static class Gemm
             int nr = PanelWidth;
             const int mr = GemmMicroKernel.Rows;
             long work = (long)p.M * p.N * p.K;
-            int threads = (int)Math.Clamp(work / MinWorkPerThread, 1, Threading.NumThreads);
+            int threads = Threading.InParallelLoop ? 1 : (int)Math.Clamp(work / MinWorkPerThread, 1, Threading.NumThreads);
             int rowPanels = (p.M + mr - 1) / mr;
             var bBuffer = PackBuffer.Rent(1, BlockK * RoundUp(Math.Min(p.N, BlockN), nr));
             try

@@ -16,6 +16,53 @@ public static class Threading
             : throw new ArgumentOutOfRangeException(nameof(value), value, "NumThreads must be at least 1.");
     }
 
+    [ThreadStatic] private static int nesting;
+
+    /// <summary>True while this thread runs a body of a <see cref="For"/> over two or more indices:
+    /// kernels called from there (e.g. <see cref="Gemm.Sgemm"/>) then stay on this thread instead of nesting
+    /// a second level of parallelism.</summary>
+    public static bool InParallelLoop => nesting > 0;
+
+    /// <summary>Runs <paramref name="body"/> for 0 … <paramref name="count"/> − 1 on up to <see cref="NumThreads"/>
+    /// threads (serially when already inside such a loop); kernels called from the body run single-threaded.
+    /// Which thread runs an index must not change the result: give each index its own output.</summary>
+    /// <param name="count">Number of iterations.</param>
+    /// <param name="body">Work for one index.</param>
+    public static void For(int count, Action<int> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (count <= 1)
+        {
+            if (count == 1) body(0);
+            return;
+        }
+        if (numThreads == 1 || nesting > 0)
+        {
+            nesting++;
+            try
+            {
+                for (int i = 0; i < count; i++) body(i);
+            }
+            finally
+            {
+                nesting--;
+            }
+            return;
+        }
+        Parallel.For(0, count, Options, i =>
+        {
+            nesting++;
+            try
+            {
+                body(i);
+            }
+            finally
+            {
+                nesting--;
+            }
+        });
+    }
+
     /// <summary>Parallel options limited to <see cref="NumThreads"/>.</summary>
     public static ParallelOptions Options => new() { MaxDegreeOfParallelism = numThreads };
 }
