@@ -113,16 +113,53 @@ public static class SosFilter
         return y;
     }
 
-    /// <summary>Zero-phase filtering of many channels, one task per channel (results do not depend on the thread count).</summary>
+    /// <summary>
+    /// Zero-phase filtering of many channels in parallel. Groups of four equally long channels run together in the
+    /// lanes of 256-bit vectors; results are bit-identical to filtering each channel alone, whatever the thread count.
+    /// </summary>
     /// <param name="sos">The filter.</param>
     /// <param name="channels">One array of samples per channel.</param>
     /// <param name="padLength">Samples of odd extension at each end; null means <see cref="DefaultPadLength"/>.</param>
     /// <returns>The filtered channels, in the same order.</returns>
+    /// <exception cref="NonFiniteSampleException">A sample is NaN or infinite; the argument name gives the channel (<c>channels[c]</c>).</exception>
     public static double[][] SosFiltFilt(SecondOrderSections sos, IReadOnlyList<double[]> channels, int? padLength = null)
     {
+        ArgumentNullException.ThrowIfNull(sos);
         ArgumentNullException.ThrowIfNull(channels);
+        int edge = padLength ?? DefaultPadLength(sos);
+        for (int c = 0; c < channels.Count; c++)
+        {
+            ArgumentNullException.ThrowIfNull(channels[c], $"channels[{c}]");
+            SampleGuard.EnsureFinite(channels[c], $"channels[{c}]");
+        }
+
+        double[] zi = SosFiltZi(sos);
         var result = new double[channels.Count][];
-        Parallel.For(0, channels.Count, c => result[c] = SosFiltFilt(sos, channels[c], padLength));
+        int groups = (channels.Count + SosFilterBatch.Lanes - 1) / SosFilterBatch.Lanes;
+        Parallel.For(0, groups, g =>
+        {
+            int start = g * SosFilterBatch.Lanes;
+            int count = Math.Min(SosFilterBatch.Lanes, channels.Count - start);
+            int length = channels[start].Length;
+            bool batch = SosFilterBatch.IsSupported && count == SosFilterBatch.Lanes && length > edge;
+            for (int c = start; c < start + count; c++)
+            {
+                result[c] = new double[channels[c].Length];
+                batch &= channels[c].Length == length;
+            }
+
+            if (batch)
+            {
+                double[][] inputs = [channels[start], channels[start + 1], channels[start + 2], channels[start + 3]];
+                SosFilterBatch.SosFiltFilt4(sos, inputs, result.AsSpan(start, count), edge, zi);
+                return;
+            }
+
+            for (int c = start; c < start + count; c++)
+            {
+                ZeroPhase.Apply(channels[c], result[c], edge, zi, (data, state) => FilterInPlace(sos, data, state));
+            }
+        });
         return result;
     }
 

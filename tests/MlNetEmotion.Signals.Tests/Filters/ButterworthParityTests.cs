@@ -65,16 +65,33 @@ public class ButterworthParityTests(ITestOutputHelper output)
         Report(Parity.AssertClose(Data.Vector("band4_4_45_sosfiltfilt_pad10"), SosFilter.SosFiltFilt(sos, Data.Row("eeg", 0), padLength: 10)));
     }
 
-    [Fact]
-    public void ChannelOverloadMatchesSingleChannel()
+    [Theory]
+    [InlineData(4)]
+    [InlineData(7)]
+    [InlineData(9)]
+    public void ChannelOverloadIsBitIdenticalToSingleChannel(int count)
     {
         SecondOrderSections sos = Butterworth.BandPass(4, 4, 45, Fs);
-        double[][] channels = Enumerable.Range(0, 4).Select(c => Data.Row("eeg", c)).ToArray();
+        // Real channels, plus shifted and scaled copies; one shorter channel to exercise the scalar fallback.
+        double[][] channels = Enumerable.Range(0, count)
+            .Select(c => Data.Row("eeg", c % 4).Select(v => v * (1 + c) + c).Take(c == 5 ? 500 : 640).ToArray())
+            .ToArray();
         double[][] filtered = SosFilter.SosFiltFilt(sos, channels);
-        for (int c = 0; c < 4; c++)
+        for (int c = 0; c < count; c++)
         {
             Assert.Equal(SosFilter.SosFiltFilt(sos, channels[c]), filtered[c]);
         }
+
+        Report(Parity.AssertClose(Data.Row("band4_4_45_sosfiltfilt", 0), filtered[0]));
+    }
+
+    [Fact]
+    public void ChannelOverloadNamesTheChannelOfANonFiniteSample()
+    {
+        double[][] channels = [new double[100], new double[100]];
+        channels[1][7] = double.NegativeInfinity;
+        var e = Assert.Throws<NonFiniteSampleException>(() => SosFilter.SosFiltFilt(Butterworth.LowPass(2, 10, Fs), channels));
+        Assert.Equal(("channels[1]", 7L), (e.ParamName, e.Index));
     }
 
     private void Report(double worst) => output.WriteLine($"max |error| / max |reference| = {worst:E2}");
