@@ -9,7 +9,7 @@ namespace MlNetEmotion.Eeg.Topography;
 /// lookup) is precomputed once as a sparse matrix <see cref="Weights"/> (pixels × electrodes) plus an offset
 /// (non-zero only for a constant <see cref="TopomapOptions.Border"/>); each image is then one sparse
 /// matrix–vector product.</summary>
-public sealed class TopomapInterpolator
+public sealed class TopomapInterpolator : ITopomapMapper
 {
     private readonly double[] _offset;
     private readonly float[] _offsetSingle;
@@ -169,7 +169,11 @@ public sealed class TopomapInterpolator
     }
 
     /// <summary>Interpolates one image in single precision.</summary>
-    public void Interpolate(ReadOnlySpan<float> values, Span<float> image) => InterpolateBatch(values, image, 1);
+    public void Interpolate(ReadOnlySpan<float> values, Span<float> image)
+    {
+        if (values.Length != ElectrodeCount) throw new ArgumentException($"Expected {ElectrodeCount} electrode values, got {values.Length}.", nameof(values));
+        InterpolateBatch(values, image, 1);
+    }
 
     /// <summary>Interpolates <paramref name="count"/> images at once: <paramref name="values"/> is [count, electrodes],
     /// <paramref name="images"/> [count, Height, Width], both row-major (e.g. [frames·bands] maps for a
@@ -177,6 +181,8 @@ public sealed class TopomapInterpolator
     /// <exception cref="ArgumentException">A value is NaN or infinite (the message gives its image and electrode).</exception>
     public void InterpolateBatch(ReadOnlySpan<float> values, Span<float> images, int count)
     {
+        if (count < 1 || values.Length < count * ElectrodeCount || images.Length < count * Weights.Rows)
+            throw new ArgumentException($"A batch of {count} images needs {count * ElectrodeCount} values and room for {count * Weights.Rows} pixels; got {values.Length} and {images.Length}.");
         CheckFinite(values[..(count * ElectrodeCount)]);
         Weights.MultiplyBatch(values, images, count);
         int pixels = Weights.Rows;

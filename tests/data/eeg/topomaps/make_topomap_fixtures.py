@@ -73,6 +73,8 @@ def band_powers(edf):
 def mne_case(info, power):
     pos = _find_topomap_coords(info, None, sphere=SPHERE)
     save("mne64_pos", pos)
+    # MNE measures the median inter-electrode distance on this triangulation, reading edges in Qhull's vertex order
+    save("mne64_electrode_simplices", Delaunay(pos, incremental=True).simplices.astype(np.int32))
     outlines = _make_head_outlines(SPHERE, pos, "head", (0.0, 0.0))
     for extrapolate in ("head", "local", "box"):
         for method in ("cubic", "linear"):

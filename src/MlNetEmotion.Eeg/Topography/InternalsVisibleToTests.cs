@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+// The topography tests check the exact geometric predicates directly.
+[assembly: InternalsVisibleTo("MlNetEmotion.Eeg.Tests")]
