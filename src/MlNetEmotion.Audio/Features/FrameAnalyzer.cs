@@ -68,10 +68,11 @@ internal sealed class FrameAnalyzer
             var frame = new double[fft];
             var spectrum = new double[plan.BinCount];
             var scratch = new double[scratchLength];
+            var workspace = new double[plan.WorkspaceLength];
             for (int t = c * Chunk; t < Math.Min(frameCount, (c + 1) * Chunk); t++)
             {
                 Prepare(padded.AsSpan(t * hop + offset, win), frame);
-                plan.PowerSpectrum(frame, spectrum);
+                plan.PowerSpectrum(frame, spectrum, workspace);
                 if (options.Power == 1.0)
                     TensorPrimitives.Sqrt(spectrum, spectrum);
                 else if (options.Power != 2.0)

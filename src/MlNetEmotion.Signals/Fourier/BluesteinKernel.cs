@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace MlNetEmotion.Signals.Fourier;
 
 /// <summary>Forward complex DFT of any length <c>n</c> by Bluestein's chirp-z algorithm: the DFT is written as a
@@ -49,14 +47,14 @@ internal sealed class BluesteinKernel
     /// <summary>Transform length.</summary>
     public int Length => n;
 
-    /// <summary>In-place forward transform.</summary>
-    public void Forward(Span<double> re, Span<double> im)
+    /// <summary>Doubles of scratch <see cref="Forward"/> needs.</summary>
+    public int WorkspaceLength => 4 * m;
+
+    /// <summary>In-place forward transform using <paramref name="workspace"/> (at least <see cref="WorkspaceLength"/>).</summary>
+    public void Forward(Span<double> re, Span<double> im, Span<double> workspace)
     {
-        var pool = ArrayPool<double>.Shared;
-        double[] ar = pool.Rent(m), ai = pool.Rent(m), sr = pool.Rent(m), si = pool.Rent(m);
-        try
         {
-            Span<double> a = ar.AsSpan(0, m), b = ai.AsSpan(0, m);
+            Span<double> a = workspace[..m], b = workspace.Slice(m, m), sr = workspace.Slice(2 * m, m), si = workspace.Slice(3 * m, m);
             for (int k = 0; k < n; k++)
             {
                 a[k] = re[k] * chirpRe[k] - im[k] * chirpIm[k];
@@ -79,10 +77,6 @@ internal sealed class BluesteinKernel
                 re[k] = cr * chirpRe[k] - ci * chirpIm[k];
                 im[k] = cr * chirpIm[k] + ci * chirpRe[k];
             }
-        }
-        finally
-        {
-            pool.Return(ar); pool.Return(ai); pool.Return(sr); pool.Return(si);
         }
     }
 }

@@ -34,30 +34,41 @@ public sealed class FftPlan
     /// <summary>Number of complex points transformed.</summary>
     public int Length { get; }
 
+    /// <summary>Doubles of scratch the workspace overloads need (so hot loops can avoid the shared pool).</summary>
+    public int WorkspaceLength => bluestein?.WorkspaceLength ?? 2 * Length;
+
     /// <summary>In-place forward transform of a complex signal held as separate real and imaginary parts.</summary>
     /// <param name="real">Real parts, exactly <see cref="Length"/> long; replaced by the spectrum's real parts.</param>
     /// <param name="imag">Imaginary parts, exactly <see cref="Length"/> long; replaced by the spectrum's imaginary parts.</param>
     /// <exception cref="ArgumentException">A span's length differs from <see cref="Length"/>.</exception>
     public void Forward(Span<double> real, Span<double> imag)
     {
-        CheckLength(real.Length, nameof(real));
-        CheckLength(imag.Length, nameof(imag));
-        if (bluestein is not null)
-        {
-            bluestein.Forward(real, imag);
-            return;
-        }
-        var pool = ArrayPool<double>.Shared;
-        double[] sr = pool.Rent(Length), si = pool.Rent(Length);
+        double[] workspace = ArrayPool<double>.Shared.Rent(WorkspaceLength);
         try
         {
-            mixed!.Forward(real, imag, sr, si);
+            Forward(real, imag, workspace);
         }
         finally
         {
-            pool.Return(sr);
-            pool.Return(si);
+            ArrayPool<double>.Shared.Return(workspace);
         }
+    }
+
+    /// <summary>In-place forward transform using caller-provided scratch.</summary>
+    /// <param name="real">Real parts, exactly <see cref="Length"/> long.</param>
+    /// <param name="imag">Imaginary parts, exactly <see cref="Length"/> long.</param>
+    /// <param name="workspace">Scratch of at least <see cref="WorkspaceLength"/> doubles; its contents are overwritten.</param>
+    /// <exception cref="ArgumentException">A span is too short or has the wrong length.</exception>
+    public void Forward(Span<double> real, Span<double> imag, Span<double> workspace)
+    {
+        CheckLength(real.Length, nameof(real));
+        CheckLength(imag.Length, nameof(imag));
+        if (workspace.Length < WorkspaceLength)
+            throw new ArgumentException($"The workspace needs {WorkspaceLength} doubles but has {workspace.Length}.", nameof(workspace));
+        if (bluestein is not null)
+            bluestein.Forward(real, imag, workspace);
+        else
+            mixed!.Forward(real, imag, workspace[..Length], workspace.Slice(Length, Length));
     }
 
     /// <summary>In-place inverse transform, scaled by <c>1/n</c>, of separate real and imaginary parts.</summary>

@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace MlNetEmotion.Signals.Fourier;
 
 /// <summary>Forward complex DFT of a length whose prime factors are all small, by the Stockham autosort
-/// algorithm on split (real, imaginary) arrays: radix-4 and radix-2 butterflies, radix 3 and a generic odd radix.</summary>
+/// algorithm on split (real, imaginary) arrays: radix-4 and radix-2 butterflies, radix 3 and 5, and a generic odd radix.</summary>
 /// <remarks>Stage <c>i</c> of radix <c>r</c> works on sub-transforms of length <c>n_i</c> with <c>m = n_i / r</c>
 /// groups and stride <c>s</c>: <c>y[q + s(rp + j)] = w^(jp) · DFT_r(x[q + s(p + km)])_j</c>. The innermost
 /// loop runs over the contiguous index <c>q</c> and is vectorised once <c>s</c> is a multiple of the vector width.
@@ -115,6 +115,7 @@ internal sealed class MixedRadixKernel
                 case 4: Radix4(xr, xi, yr, yi); break;
                 case 2: Radix2(xr, xi, yr, yi); break;
                 case 3: Radix3(xr, xi, yr, yi); break;
+                case 5: Radix5(xr, xi, yr, yi); break;
                 default: Generic(xr, xi, yr, yi); break;
             }
         }
@@ -216,6 +217,42 @@ internal sealed class MixedRadixKernel
                     yr[b2 + q] = c2r * w2r - c2i * w2i; yi[b2 + q] = c2r * w2i + c2i * w2r;
                 }
             }
+        }
+
+        private void Radix5(Span<double> xr, Span<double> xi, Span<double> yr, Span<double> yi)
+        {
+            const double C1 = 0.30901699437494742410, C2 = -0.80901699437494742410; // cos(2π/5), cos(4π/5)
+            const double S1 = 0.95105651629515357212, S2 = 0.58778525229247312917;  // sin(2π/5), sin(4π/5)
+            for (int p = 0; p < m; p++)
+            {
+                int a0 = s * p, a1 = s * (p + m), a2 = s * (p + 2 * m), a3 = s * (p + 3 * m), a4 = s * (p + 4 * m);
+                int b0 = s * 5 * p;
+                for (int q = 0; q < s; q++)
+                {
+                    double r0 = xr[a0 + q], i0 = xi[a0 + q];
+                    double t1r = xr[a1 + q] + xr[a4 + q], t1i = xi[a1 + q] + xi[a4 + q];
+                    double t2r = xr[a2 + q] + xr[a3 + q], t2i = xi[a2 + q] + xi[a3 + q];
+                    double t3r = xr[a1 + q] - xr[a4 + q], t3i = xi[a1 + q] - xi[a4 + q];
+                    double t4r = xr[a2 + q] - xr[a3 + q], t4i = xi[a2 + q] - xi[a3 + q];
+                    yr[b0 + q] = r0 + t1r + t2r; yi[b0 + q] = i0 + t1i + t2i;
+                    double b1r = r0 + C1 * t1r + C2 * t2r, b1i = i0 + C1 * t1i + C2 * t2i;
+                    double b2r = r0 + C2 * t1r + C1 * t2r, b2i = i0 + C2 * t1i + C1 * t2i;
+                    double u1r = S1 * t3r + S2 * t4r, u1i = S1 * t3i + S2 * t4i; // y1 = b1 − i·u1, y4 = b1 + i·u1
+                    double u2r = S2 * t3r - S1 * t4r, u2i = S2 * t3i - S1 * t4i; // y2 = b2 − i·u2, y3 = b2 + i·u2
+                    Twiddled(yr, yi, b0 + s + q, b1r + u1i, b1i - u1r, p, 1);
+                    Twiddled(yr, yi, b0 + 2 * s + q, b2r + u2i, b2i - u2r, p, 2);
+                    Twiddled(yr, yi, b0 + 3 * s + q, b2r - u2i, b2i + u2r, p, 3);
+                    Twiddled(yr, yi, b0 + 4 * s + q, b1r - u1i, b1i + u1r, p, 4);
+                }
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Twiddled(Span<double> yr, Span<double> yi, int o, double cr, double ci, int p, int j)
+        {
+            double wr = twRe[p * (radix - 1) + j - 1], wi = twIm[p * (radix - 1) + j - 1];
+            yr[o] = cr * wr - ci * wi;
+            yi[o] = cr * wi + ci * wr;
         }
 
         private void Generic(Span<double> xr, Span<double> xi, Span<double> yr, Span<double> yi)

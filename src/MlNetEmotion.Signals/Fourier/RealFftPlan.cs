@@ -45,6 +45,11 @@ public sealed class RealFftPlan
     /// <summary>Number of one-sided spectrum bins, <c>Length / 2 + 1</c>.</summary>
     public int BinCount => Length / 2 + 1;
 
+    /// <summary>Doubles of scratch the workspace overloads need (so hot loops can avoid the shared pool).</summary>
+    public int WorkspaceLength => ForwardWorkspaceLength + BinCount;
+
+    private int ForwardWorkspaceLength => 2 * complex.Length + complex.WorkspaceLength;
+
     /// <summary>Forward transform of real samples into the one-sided spectrum (unscaled).</summary>
     /// <param name="input">Exactly <see cref="Length"/> samples.</param>
     /// <param name="real">Receives the <see cref="BinCount"/> real parts.</param>
@@ -52,20 +57,38 @@ public sealed class RealFftPlan
     /// <exception cref="ArgumentException">A span has the wrong length.</exception>
     public void Forward(ReadOnlySpan<double> input, Span<double> real, Span<double> imag)
     {
+        double[] workspace = ArrayPool<double>.Shared.Rent(WorkspaceLength);
+        try
+        {
+            Forward(input, real, imag, workspace);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(workspace);
+        }
+    }
+
+    /// <summary>Forward transform using caller-provided scratch.</summary>
+    /// <param name="input">Exactly <see cref="Length"/> samples.</param>
+    /// <param name="real">Receives the <see cref="BinCount"/> real parts.</param>
+    /// <param name="imag">Receives the <see cref="BinCount"/> imaginary parts.</param>
+    /// <param name="workspace">Scratch of at least <see cref="WorkspaceLength"/> doubles; its contents are overwritten.</param>
+    /// <exception cref="ArgumentException">A span has the wrong length.</exception>
+    public void Forward(ReadOnlySpan<double> input, Span<double> real, Span<double> imag, Span<double> workspace)
+    {
         Check(input.Length, Length, nameof(input));
         Check(real.Length, BinCount, nameof(real));
         Check(imag.Length, BinCount, nameof(imag));
-        var pool = ArrayPool<double>.Shared;
+        if (workspace.Length < ForwardWorkspaceLength)
+            throw new ArgumentException($"The workspace needs {WorkspaceLength} doubles but has {workspace.Length}.", nameof(workspace));
         int n = complex.Length;
-        double[] zrA = pool.Rent(n), ziA = pool.Rent(n);
-        try
         {
-            Span<double> zr = zrA.AsSpan(0, n), zi = ziA.AsSpan(0, n);
+            Span<double> zr = workspace[..n], zi = workspace.Slice(n, n), inner = workspace.Slice(2 * n, complex.WorkspaceLength);
             if (!even)
             {
                 input.CopyTo(zr);
                 zi.Clear();
-                complex.Forward(zr, zi);
+                complex.Forward(zr, zi, inner);
                 zr[..BinCount].CopyTo(real);
                 zi[..BinCount].CopyTo(imag);
                 return;
@@ -75,7 +98,7 @@ public sealed class RealFftPlan
                 zr[t] = input[2 * t];
                 zi[t] = input[2 * t + 1];
             }
-            complex.Forward(zr, zi);
+            complex.Forward(zr, zi, inner);
             // X[k] = E[k] + w^k O[k] with E = (Z[k] + conj Z[n-k]) / 2 and O = (Z[k] - conj Z[n-k]) / 2i.
             for (int k = 0; k <= n; k++)
             {
@@ -87,11 +110,6 @@ public sealed class RealFftPlan
                 real[k] = er + or * twRe[k] - oi * twIm[k];
                 imag[k] = ei + or * twIm[k] + oi * twRe[k];
             }
-        }
-        finally
-        {
-            pool.Return(zrA);
-            pool.Return(ziA);
         }
     }
 
@@ -121,20 +139,30 @@ public sealed class RealFftPlan
     /// <param name="power">Receives <see cref="BinCount"/> values.</param>
     public void PowerSpectrum(ReadOnlySpan<double> input, Span<double> power)
     {
-        Check(power.Length, BinCount, nameof(power));
-        var pool = ArrayPool<double>.Shared;
-        double[] im = pool.Rent(BinCount);
+        double[] workspace = ArrayPool<double>.Shared.Rent(WorkspaceLength);
         try
         {
-            Span<double> i = im.AsSpan(0, BinCount);
-            Forward(input, power, i);
-            System.Numerics.Tensors.TensorPrimitives.Multiply(power, power, power);
-            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(i, i, power, power);
+            PowerSpectrum(input, power, workspace);
         }
         finally
         {
-            pool.Return(im);
+            ArrayPool<double>.Shared.Return(workspace);
         }
+    }
+
+    /// <summary>Power spectrum using caller-provided scratch.</summary>
+    /// <param name="input">Exactly <see cref="Length"/> samples.</param>
+    /// <param name="power">Receives <see cref="BinCount"/> values.</param>
+    /// <param name="workspace">Scratch of at least <see cref="WorkspaceLength"/> doubles; its contents are overwritten.</param>
+    public void PowerSpectrum(ReadOnlySpan<double> input, Span<double> power, Span<double> workspace)
+    {
+        Check(power.Length, BinCount, nameof(power));
+        if (workspace.Length < WorkspaceLength)
+            throw new ArgumentException($"The workspace needs {WorkspaceLength} doubles but has {workspace.Length}.", nameof(workspace));
+        var i = workspace[^BinCount..];
+        Forward(input, power, i, workspace[..^BinCount]);
+        System.Numerics.Tensors.TensorPrimitives.Multiply(power, power, power);
+        System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(i, i, power, power);
     }
 
     /// <summary>Inverse of <see cref="Forward(ReadOnlySpan{double}, Span{double}, Span{double})"/>, scaled by

@@ -1,0 +1,42 @@
+#!/usr/bin/python3
+"""Reference timings for the audio benchmark cases (torchaudio 0.13).
+
+argv: threads, path of a raw float32 mono 16 kHz file (60 s of speech), path of an mp4 with that speech as its
+audio track. Prints "name milliseconds" lines (median of 7 runs after 2 warm-ups).
+"""
+import subprocess
+import sys
+import time
+
+import numpy as np
+import torch
+import torchaudio.transforms as T
+
+threads = int(sys.argv[1])
+torch.set_num_threads(threads)
+signal = torch.from_numpy(np.fromfile(sys.argv[2], dtype=np.float32))
+mfcc = T.MFCC(sample_rate=16000, n_mfcc=40, melkwargs=dict(n_fft=512, hop_length=160, n_mels=40))
+
+
+def median_ms(action, warmup=2, iterations=7):
+    for _ in range(warmup):
+        action()
+    times = []
+    for _ in range(iterations):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return sorted(times)[iterations // 2]
+
+
+print("mfcc60s", median_ms(lambda: mfcc(signal)))
+
+
+def decode_and_mfcc():
+    raw = subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-i", sys.argv[3], "-map", "0:a:0",
+                          "-f", "f32le", "-acodec", "pcm_f32le", "-ac", "1", "pipe:1"],
+                         check=True, stdout=subprocess.PIPE).stdout
+    return mfcc(torch.from_numpy(np.frombuffer(raw, dtype=np.float32).copy()))
+
+
+print("video60s", median_ms(decode_and_mfcc, warmup=1, iterations=5))
