@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using MlNetEmotion.Data;
 using MlNetEmotion.Evaluation;
 
 namespace MlNetEmotion.Cli.Metrics;

@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace MlNetEmotion.Cli.Metrics;
+namespace MlNetEmotion.Data;
 
 /// <summary>A CSV file read whole (RFC 4180: comma separated, double-quoted fields with "" escapes, first line a header).</summary>
-internal sealed class CsvTable
+public sealed class CsvTable
 {
     private CsvTable(string path, string[] header, List<(int Line, string[] Fields)> rows)
     {
@@ -12,13 +12,18 @@ internal sealed class CsvTable
         Rows = rows;
     }
 
+    /// <summary>The file read.</summary>
     public string Path { get; }
 
+    /// <summary>Column names from the first line, trimmed.</summary>
     public string[] Header { get; }
 
     /// <summary>Data rows with their 1-based line numbers in the file.</summary>
     public List<(int Line, string[] Fields)> Rows { get; }
 
+    /// <summary>Reads <paramref name="path"/>.</summary>
+    /// <exception cref="FileNotFoundException">No such file.</exception>
+    /// <exception cref="InvalidDataException">Malformed: the message names the file and line.</exception>
     public static CsvTable Read(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such file.", path);
@@ -39,6 +44,7 @@ internal sealed class CsvTable
     }
 
     /// <summary>Index of column <paramref name="name"/>.</summary>
+    /// <exception cref="InvalidDataException">No such column (the columns are listed).</exception>
     public int Column(string name)
     {
         int i = Array.IndexOf(Header, name);

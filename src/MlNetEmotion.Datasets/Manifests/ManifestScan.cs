@@ -1,0 +1,279 @@
+using System.Globalization;
+using System.Xml.Linq;
+using MlNetEmotion.Data;
+
+namespace MlNetEmotion.Datasets.Manifests;
+
+/// <summary>One trial found in the tree: its fields, its modality files and its label values.</summary>
+internal sealed record ManifestTrial(Dictionary<string, string> Fields, Dictionary<string, string> Paths, Dictionary<string, object?> Labels);
+
+/// <summary>Walks a corpus tree with a manifest: enumerates trials, locates modality files, reads labels, and
+/// collects every problem instead of stopping at the first.</summary>
+internal sealed class ManifestScan
+{
+    private readonly DatasetManifest _manifest;
+    private readonly string _root;
+    private readonly List<ManifestProblem> _problems = [];
+    private readonly Dictionary<string, CsvTable?> _tables = [];
+    private readonly Dictionary<string, Dictionary<string, int>> _indexes = [];
+
+    private ManifestScan(DatasetManifest manifest, string root)
+    {
+        _manifest = manifest;
+        _root = Path.GetFullPath(root);
+    }
+
+    public static (List<ManifestTrial> Trials, List<ManifestProblem> Problems) Run(DatasetManifest manifest, string root)
+    {
+        var scan = new ManifestScan(manifest, root);
+        if (!Directory.Exists(scan._root))
+            return ([], [new ManifestProblem(ManifestProblemKind.MissingFile, root, "the corpus root folder does not exist.")]);
+        var trials = scan.Enumerate();
+        foreach (var t in trials)
+        {
+            scan.ReadLabels(t);
+            scan.LocateModalities(t);
+        }
+        scan.CheckCounts(trials);
+        return (trials, scan._problems);
+    }
+
+    private List<ManifestTrial> Enumerate()
+    {
+        var spec = _manifest.Trials;
+        var trials = new List<ManifestTrial>();
+        if (spec.Enumerate == TrialEnumeration.Grid)
+        {
+            for (int s = spec.Subjects![0]; s <= spec.Subjects[1]; s++)
+                for (int t = 1; t <= spec.TrialsPerSubject; t++)
+                    trials.Add(new ManifestTrial(new Dictionary<string, string>
+                    {
+                        [spec.SubjectField] = s.ToString(CultureInfo.InvariantCulture),
+                        [spec.TrialField] = t.ToString(CultureInfo.InvariantCulture),
+                    }, [], []));
+            return trials;
+        }
+        var template = Template(_manifest.Modalities[spec.From!].Path);
+        string folder = Path.Combine(_root, template.StaticDirectory);
+        if (!Directory.Exists(folder))
+        {
+            _problems.Add(new ManifestProblem(ManifestProblemKind.MissingFile, template.StaticDirectory, $"the folder of '{spec.From}' files ({template.Text}) does not exist."));
+            return trials;
+        }
+        string extension = Path.GetExtension(template.Text);
+        var ignore = spec.Ignore is null ? null : new System.Text.RegularExpressions.Regex(spec.Ignore, System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            string relative = Path.GetRelativePath(_root, file).Replace('\\', '/');
+            if (ignore?.IsMatch(relative) == true) continue;
+            var fields = template.Match(relative);
+            if (fields is null)
+            {
+                if (string.Equals(Path.GetExtension(file), extension, StringComparison.OrdinalIgnoreCase))
+                    _problems.Add(new ManifestProblem(ManifestProblemKind.UnparseableName, relative, $"does not match '{template.Text}'."));
+                continue;
+            }
+            if (!fields.ContainsKey(spec.SubjectField) || !fields.ContainsKey(spec.TrialField))
+                throw new ManifestException(_manifest.Name, $"the '{spec.From}' template must contain {{{spec.SubjectField}}} and {{{spec.TrialField}}}.");
+            trials.Add(new ManifestTrial(fields, new Dictionary<string, string> { [spec.From!] = file }, []));
+        }
+        trials.Sort((a, b) => Compare(a, b, spec));
+        return trials;
+    }
+
+    private void LocateModalities(ManifestTrial trial)
+    {
+        foreach (var (name, modality) in _manifest.Modalities)
+        {
+            if (trial.Paths.ContainsKey(name)) continue;
+            if (modality.Subjects is { Length: 2 } range && !InRange(trial.Fields[_manifest.Trials.SubjectField], range))
+            {
+                trial.Paths[name] = "";
+                continue;
+            }
+            var template = Template(modality.Path);
+            string? path;
+            try { path = template.Resolve(trial.Fields, _root); }
+            catch (InvalidDataException e)
+            {
+                _problems.Add(new ManifestProblem(ManifestProblemKind.UnparseableName, template.Text, e.Message));
+                path = null;
+            }
+            trial.Paths[name] = path ?? "";
+            if (path is null && !modality.Optional)
+                _problems.Add(new ManifestProblem(ManifestProblemKind.MissingFile, Describe(template, trial), $"the {name} file of subject {Subject(trial)}, trial {TrialId(trial)} is missing."));
+        }
+    }
+
+    private void ReadLabels(ManifestTrial trial)
+    {
+        foreach (var label in _manifest.Labels)
+        {
+            string? raw;
+            string where;
+            switch (label.Source)
+            {
+                case LabelSource.Field:
+                    where = $"field '{label.Field}'";
+                    raw = trial.Fields.GetValueOrDefault(label.Field!);
+                    break;
+                case LabelSource.Csv:
+                    (raw, where) = FromCsv(label, trial);
+                    break;
+                case LabelSource.Xml:
+                    (raw, where) = FromXml(label, trial);
+                    break;
+                default:
+                    string relative = Template(label.File!).Format(trial.Fields);
+                    if (!File.Exists(Path.Combine(_root, relative)))
+                        _problems.Add(new ManifestProblem(ManifestProblemKind.MissingFile, relative, $"the '{label.Name}' frame labels of subject {Subject(trial)}, trial {TrialId(trial)} are missing."));
+                    trial.Labels[label.Name] = Path.Combine(_root, relative);
+                    continue;
+            }
+            if (label.ExportField is { } export && raw is not null) trial.Fields[export] = raw.Trim();
+            trial.Labels[label.Name] = Convert(label, raw, where, trial);
+        }
+    }
+
+    private object? Convert(LabelSpec label, string? raw, string where, ManifestTrial trial)
+    {
+        if (raw is null)
+        {
+            _problems.Add(new ManifestProblem(ManifestProblemKind.MissingLabel, where, $"no '{label.Name}' for subject {Subject(trial)}, trial {TrialId(trial)}."));
+            return null;
+        }
+        raw = raw.Trim();
+        if (label.Map is not null)
+        {
+            if (!label.Map.TryGetValue(raw, out var mapped))
+            {
+                _problems.Add(new ManifestProblem(ManifestProblemKind.BadLabel, where, $"'{label.Name}' value '{raw}' has no entry in the map ({string.Join(", ", label.Map.Keys)})."));
+                return null;
+            }
+            raw = mapped;
+        }
+        if (label.Classes is not null)
+        {
+            int k = Array.FindIndex(label.Classes, c => string.Equals(c, raw, StringComparison.OrdinalIgnoreCase));
+            if (k < 0) _problems.Add(new ManifestProblem(ManifestProblemKind.BadLabel, where, $"'{label.Name}' value '{raw}' is not one of {string.Join(", ", label.Classes)}."));
+            return k < 0 ? null : (uint)(k + 1);
+        }
+        if (label.Range is { Length: 2 } r)
+        {
+            if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || v < r[0] || v > r[1])
+            {
+                _problems.Add(new ManifestProblem(ManifestProblemKind.BadLabel, where, $"'{label.Name}' value '{raw}' of subject {Subject(trial)}, trial {TrialId(trial)} is not a number in [{r[0]}, {r[1]}]."));
+                return null;
+            }
+            return (float)v;
+        }
+        return raw;
+    }
+
+    private (string? Value, string Where) FromCsv(LabelSpec label, ManifestTrial trial)
+    {
+        string relative = Template(label.File!).Format(trial.Fields);
+        if (!_tables.TryGetValue(relative, out var table))
+        {
+            string path = Path.Combine(_root, relative);
+            if (!File.Exists(path))
+            {
+                _problems.Add(new ManifestProblem(ManifestProblemKind.MissingFile, relative, $"the label table for '{label.Name}' does not exist."));
+                table = null;
+            }
+            else
+            {
+                try { table = CsvTable.Read(path); }
+                catch (InvalidDataException e)
+                {
+                    _problems.Add(new ManifestProblem(ManifestProblemKind.BadLabel, relative, e.Message));
+                    table = null;
+                }
+            }
+            _tables[relative] = table;
+        }
+        if (table is null) return (null, relative);
+        int valueColumn = Array.IndexOf(table.Header, label.Column!);
+        var keys = label.Match!.Select(m => (Column: Array.IndexOf(table.Header, m.Key), Field: m.Value)).ToArray();
+        if (valueColumn < 0 || keys.Any(k => k.Column < 0))
+        {
+            _problems.Add(new ManifestProblem(ManifestProblemKind.BadLabel, relative,
+                $"needs columns {string.Join(", ", label.Match!.Keys.Append(label.Column!))}; has {string.Join(", ", table.Header)}."));
+            _tables[relative] = null;
+            return (null, relative);
+        }
+        string indexKey = relative + "\n" + string.Join("\n", keys.Select(k => k.Column));
+        if (!_indexes.TryGetValue(indexKey, out var index))
+        {
+            index = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (int r = 0; r < table.Rows.Count; r++) index.TryAdd(JoinKey(keys.Select(k => table.Rows[r].Fields[k.Column])), r);
+            _indexes[indexKey] = index;
+        }
+        if (keys.All(k => trial.Fields.ContainsKey(k.Field)) && index.TryGetValue(JoinKey(keys.Select(k => trial.Fields[k.Field])), out int row))
+            return (table.Rows[row].Fields[valueColumn], $"{relative} line {table.Rows[row].Line}");
+        return (null, relative);
+    }
+
+    private (string? Value, string Where) FromXml(LabelSpec label, ManifestTrial trial)
+    {
+        string relative = Template(label.File!).Format(trial.Fields);
+        string path = Path.Combine(_root, relative);
+        if (!File.Exists(path))
+        {
+            _problems.Add(new ManifestProblem(ManifestProblemKind.MissingFile, relative, $"the '{label.Name}' XML of subject {Subject(trial)}, trial {TrialId(trial)} is missing."));
+            return (null, relative);
+        }
+        try
+        {
+            return (XDocument.Load(path).Root?.Attribute(label.Attribute!)?.Value, relative);
+        }
+        catch (System.Xml.XmlException e)
+        {
+            _problems.Add(new ManifestProblem(ManifestProblemKind.BadLabel, relative, $"not well-formed XML ({e.Message})."));
+            return (null, relative);
+        }
+    }
+
+    private void CheckCounts(List<ManifestTrial> trials)
+    {
+        if (_manifest.Expect is not { } expect) return;
+        var bySubject = trials.GroupBy(Subject).ToArray();
+        if (expect.Subjects is int s && bySubject.Length != s)
+            _problems.Add(new ManifestProblem(ManifestProblemKind.CountMismatch, ".", $"{bySubject.Length} subjects found, {s} expected."));
+        if (expect.TrialsPerSubject is int t)
+            foreach (var g in bySubject.Where(g => g.Count() != t))
+                _problems.Add(new ManifestProblem(ManifestProblemKind.CountMismatch, ".", $"subject {g.Key} has {g.Count()} trials, {t} expected."));
+    }
+
+    private static string Describe(PathTemplate template, ManifestTrial trial)
+    {
+        try { return template.Format(trial.Fields); }
+        catch (KeyNotFoundException) { return template.Text; }
+    }
+
+    private PathTemplate Template(string text) => PathTemplate.Parse(text, _manifest.Fields);
+
+    private string Subject(ManifestTrial t) => t.Fields.GetValueOrDefault(_manifest.Trials.SubjectField, "?");
+
+    private string TrialId(ManifestTrial t) => t.Fields.GetValueOrDefault(_manifest.Trials.TrialField, "?");
+
+    private static bool InRange(string value, int[] range) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n >= range[0] && n <= range[1];
+
+    /// <summary>A join key in which numbers compare by value ("07" = "7") and text by its trimmed form.</summary>
+    private static string JoinKey(IEnumerable<string> values) => string.Join("\u001f", values.Select(v =>
+        double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out double x) ? x.ToString("R", CultureInfo.InvariantCulture) : v.Trim()));
+
+    private static int Compare(ManifestTrial a, ManifestTrial b, TrialSpec spec)
+    {
+        int c = NumericAware(a.Fields[spec.SubjectField], b.Fields[spec.SubjectField]);
+        if (c != 0) return c;
+        c = NumericAware(a.Fields[spec.TrialField], b.Fields[spec.TrialField]);
+        return c != 0 ? c : string.CompareOrdinal(a.Paths.Values.First(), b.Paths.Values.First());
+    }
+
+    private static int NumericAware(string a, string b) =>
+        long.TryParse(a, NumberStyles.Integer, CultureInfo.InvariantCulture, out long x) && long.TryParse(b, NumberStyles.Integer, CultureInfo.InvariantCulture, out long y)
+            ? x.CompareTo(y)
+            : string.CompareOrdinal(a, b);
+}

@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Text;
+using MlNetEmotion.Datasets.Manifests;
+using MlNetEmotion.Splitting;
+
+namespace MlNetEmotion.Datasets.Tests;
+
+public class ManifestLoadingTests
+{
+    private readonly EmotionContext _ctx = new(seed: 1);
+
+    [Fact]
+    public void Deap_grid_joins_ratings_and_names_face_videos_by_presentation_order()
+    {
+        using var tree = new FakeTree();
+        var csv = new StringBuilder("Participant_id,Trial,Experiment_id,Start_time,Valence,Arousal,Dominance,Liking,Familiarity\n");
+        for (int s = 1; s <= 32; s++)
+        {
+            tree.Add($"data_preprocessed_matlab/s{s:00}.mat");
+            var order = Enumerable.Range(1, 40).ToArray();
+            new Random(s).Shuffle(order);   // presentation order differs from video order per participant
+            for (int presentation = 1; presentation <= 40; presentation++)
+            {
+                int experiment = order[presentation - 1];
+                csv.Append(CultureInfo.InvariantCulture, $"{s},{presentation},{experiment},0,{1 + (s + experiment) % 9},{1 + experiment % 8.5:F2},5,5,1\n");
+                if (s <= 22) tree.Add($"face_video/s{s:00}/s{s:00}_trial{presentation:00}.avi");
+            }
+        }
+        tree.Add("metadata_csv/participant_ratings.csv", csv.ToString());
+
+        var data = _ctx.Data.LoadManifest(FakeTree.Manifest("deap.json"), tree.Root);
+        Assert.Equal(1280, data.GetRowCount());
+        var subject = data.GetColumn<string>("Subject").ToArray();
+        var trial = data.GetColumn<string>("Trial").ToArray();
+        var valence = data.GetColumn<float>("Valence").ToArray();
+        var video = data.GetColumn<string>("VideoPath").ToArray();
+        var presentationTrial = data.GetColumn<float>("PresentationTrial").ToArray();
+        var index = data.GetColumn<int>("EegTrialIndex").ToArray();
+        var eeg = data.GetColumn<string>("EegPath").ToArray();
+        int row = 5 * 40 + 6;    // subject 6, experiment 7
+        Assert.Equal("6", subject[row]);
+        Assert.Equal("7", trial[row]);
+        Assert.Equal(7, index[row]);
+        Assert.Equal(1 + (6 + 7) % 9, valence[row]);
+        Assert.EndsWith($"face_video/s06/s06_trial{(int)presentationTrial[row]:00}.avi", video[row]);
+        Assert.EndsWith("data_preprocessed_matlab/s06.mat", eeg[row]);
+        Assert.Equal("", video[25 * 40]);                      // subject 26 has no face video
+        Assert.Equal(string.Empty, data.GetColumn<string>("EegRawPath").First());   // raw BDF is optional
+        var split = DatasetManifest.Load(FakeTree.Manifest("deap.json")).CreateSplitter(seed: 3);
+        Assert.IsType<GroupRatioSplitter>(split);
+    }
+
+    [Fact]
+    public void Eav_names_give_emotion_keys_and_audio_only_for_speaking()
+    {
+        using var tree = new FakeTree();
+        string[] emotions = ["Neutral", "Anger", "Happiness", "Sadness", "Calmness"];
+        for (int s = 1; s <= 2; s++)
+        {
+            tree.Add($"subject{s}/EEG/subject{s}_eeg.mat");
+            for (int n = 1; n <= 20; n++)
+            {
+                string taskName = n % 2 == 0 ? "Speaking" : "Listening";
+                string stem = $"{n:000}_Trial_{(n + 1) / 2:00}_{taskName}_{emotions[n % 5]}";
+                tree.Add($"subject{s}/Video/{stem}.mp4");
+                if (taskName == "Speaking") tree.Add($"subject{s}/Audio/{stem}_aud.wav");
+            }
+        }
+        var data = _ctx.Data.LoadManifest(FakeTree.Manifest("eav.json"), tree.Root);
+        Assert.Equal(40, data.GetRowCount());
+        Assert.Equal(emotions, data.Schema["Emotion"].Annotations.GetValue<string[]>(AnnotationNames.KeyValues));
+        var emotion = data.GetColumn<uint>("Emotion").ToArray();
+        var task = data.GetColumn<uint>("Task").ToArray();
+        var audio = data.GetColumn<string>("AudioPath").ToArray();
+        var trial = data.GetColumn<string>("Trial").ToArray();
+        Assert.Equal("001", trial[0]);
+        Assert.Equal(2u, emotion[0]);                                   // n = 1 -> Anger
+        for (int i = 0; i < 40; i++) Assert.Equal(task[i] == 2, audio[i].Length > 0);   // key 2 = Speaking
+        Assert.Equal(40, data.GetColumn<int>("EegTrialIndex").Count());
+
+        var report = _ctx.Data.ValidateManifest(FakeTree.Manifest("eav.json"), tree.Root);
+        Assert.Contains(report.Problems, p => p.Kind == ManifestProblemKind.CountMismatch && p.Message.Contains("2 subjects found, 42 expected"));
+    }
+
+    [Fact]
+    public void Ravdess_code_maps_to_emotion_and_finds_the_audio_twin()
+    {
+        using var tree = new FakeTree();
+        tree.Add("Video_Speech_Actor_07/Actor_07/01-01-03-02-01-02-07.mp4");
+        tree.Add("Video_Speech_Actor_07/Actor_07/01-01-08-01-02-01-07.mp4");
+        tree.Add("Video_Speech_Actor_07/Actor_07/02-01-08-01-02-01-07.mp4");    // video-only twin: not a row
+        tree.Add("Audio_Speech_Actors_01-24/Actor_07/03-01-03-02-01-02-07.wav");
+        var data = _ctx.Data.LoadManifest(FakeTree.Manifest("ravdess.json"), tree.Root);
+        Assert.Equal(2, data.GetRowCount());
+        Assert.Equal(new uint[] { 3, 8 }, data.GetColumn<uint>("Emotion"));
+        Assert.Equal(new uint[] { 2, 1 }, data.GetColumn<uint>("Intensity"));
+        Assert.Equal(["07", "07"], data.GetColumn<string>("Subject"));
+        var audio = data.GetColumn<string>("AudioPath").ToArray();
+        Assert.EndsWith("03-01-03-02-01-02-07.wav", audio[0]);
+        Assert.Equal("", audio[1]);
+    }
+
+    [Fact]
+    public void Mahnob_reads_felt_ratings_from_session_xml_and_matches_the_video_by_pattern()
+    {
+        using var tree = new FakeTree();
+        tree.Add("Sessions/2/Part_1_S_Trial1_emotion.bdf");
+        tree.Add("Sessions/2/session.xml", "<session cutNum=\"1\" feltEmo=\"4\" feltArsl=\"7\" feltVlnc=\"3\"><subject id=\"1\"/></session>");
+        tree.Add("Sessions/2/P1-Rec1-2009.07.09.17.53.46_C1 trigger _C_Section_2.avi");
+        tree.Add("Sessions/4/Part_1_S_Trial2_emotion.bdf");
+        tree.Add("Sessions/4/session.xml", "<session feltEmo=\"1\" feltArsl=\"2\" feltVlnc=\"8\"/>");
+        var data = _ctx.Data.LoadManifest(FakeTree.Manifest("mahnob-hci.json"), tree.Root);
+        Assert.Equal(new float[] { 3, 8 }, data.GetColumn<float>("Valence"));
+        Assert.Equal(new float[] { 7, 2 }, data.GetColumn<float>("Arousal"));
+        var video = data.GetColumn<string>("VideoPath").ToArray();
+        Assert.EndsWith("_C1 trigger _C_Section_2.avi", video[0]);
+        Assert.Equal("", video[1]);
+        Assert.Equal(["2", "4"], data.GetColumn<string>("Trial"));
+    }
+
+    [Fact]
+    public void Enterface_folders_give_the_emotion()
+    {
+        using var tree = new FakeTree();
+        tree.Add("subject 3/fear/sentence 2/s3_fe_2.avi");
+        tree.Add("subject 3/anger/sentence 1/s3_an_1.avi");
+        tree.Add("subject 12/surprise/sentence 5/s12_su_5.avi");
+        var data = _ctx.Data.LoadManifest(FakeTree.Manifest("enterface05.json"), tree.Root);
+        Assert.Equal(["3", "3", "12"], data.GetColumn<string>("Subject"));
+        Assert.Equal(new uint[] { 1, 3, 6 }, data.GetColumn<uint>("Emotion"));
+    }
+
+    [Fact]
+    public void AffWild_frame_labels_are_read_lazily_per_video()
+    {
+        using var tree = new FakeTree();
+        tree.Add("videos/train/105.mp4");
+        tree.Add("videos/train/212.avi");
+        tree.Add("annotations/train/valence/105.txt", "0.1\n-0.25\n0.5\n");
+        tree.Add("annotations/train/arousal/105.txt", "0.3\n0.3\n0.2\n");
+        tree.Add("annotations/train/valence/212.txt", "-1\n1\n");
+        tree.Add("annotations/train/arousal/212.txt", "0\nbad\n");
+        var data = _ctx.Data.LoadManifest(FakeTree.Manifest("aff-wild.json"), tree.Root);
+        Assert.IsType<VectorDataViewType>(data.Schema["Valence"].Type);
+        var valence = data.GetColumn<float[]>("Valence").ToArray();
+        Assert.Equal([0.1f, -0.25f, 0.5f], valence[0]);
+        Assert.Equal([-1f, 1f], valence[1]);
+        var e = Assert.Throws<DataValidationException>(() => data.GetColumn<float[]>("Arousal").ToArray());
+        Assert.Contains("212.txt line 2", e.Message);
+    }
+
+    [Fact]
+    public void Every_shipped_manifest_reads_and_names_a_protocol()
+    {
+        var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "data-manifests"), "*.json").Where(f => !f.EndsWith("schema.json")).ToArray();
+        Assert.True(files.Length >= 6);
+        foreach (var f in files)
+        {
+            var m = DatasetManifest.Load(f);
+            Assert.False(string.IsNullOrEmpty(m.Obtain), f);
+            Assert.NotNull(m.CreateSplitter(1));
+        }
+    }
+}
