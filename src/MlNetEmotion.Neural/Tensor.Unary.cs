@@ -32,10 +32,25 @@ public sealed partial class Tensor
     });
 
     /// <summary>max(x, 0) (gradient 0 at 0, like PyTorch).</summary>
-    public Tensor relu() => Unary("relu", static (x, y) => TensorPrimitives.Max(x, 0f, y), static (_, y, g, d) =>
+    public Tensor relu() => Unary("relu", static (x, y) => TensorPrimitives.Max(x, 0f, y), static (_, y, g, d) => PassWherePositive(y, g, d));
+
+    /// <summary>d = g where y &gt; 0, else 0 (vectorised ReLU backward).</summary>
+    private static void PassWherePositive(ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> d)
     {
-        for (int i = 0; i < d.Length; i++) d[i] = y[i] > 0 ? g[i] : 0f;
-    });
+        int i = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            int width = System.Numerics.Vector<float>.Count;
+            var zero = System.Numerics.Vector<float>.Zero;
+            for (; i <= d.Length - width; i += width)
+            {
+                var yv = new System.Numerics.Vector<float>(y.Slice(i));
+                var gv = new System.Numerics.Vector<float>(g.Slice(i));
+                System.Numerics.Vector.ConditionalSelect(System.Numerics.Vector.GreaterThan(yv, zero), gv, zero).CopyTo(d.Slice(i));
+            }
+        }
+        for (; i < d.Length; i++) d[i] = y[i] > 0 ? g[i] : 0f;
+    }
 
     /// <summary>Hyperbolic tangent.</summary>
     public Tensor tanh() => Unary("tanh", TensorPrimitives.Tanh, static (_, y, g, d) =>

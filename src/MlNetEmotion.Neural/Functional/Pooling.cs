@@ -35,9 +35,15 @@ internal static class Pooling
         var xd = x.Data;
         var y = new float[planes * oh * ow];
         var arg = new int[y.Length];
+        bool pairs = k == (2, 2) && s == (2, 2) && pad == (0, 0) && dil == (1, 1);
         Parallelism.For(planes, (long)oh * ow * k.H * k.W, pl =>
         {
             int inBase = pl * h * w, outBase = pl * oh * ow;
+            if (pairs)
+            {
+                MaxPool2x2(xd, inBase, w, y, arg, outBase, oh, ow);
+                return;
+            }
             for (int i = 0; i < oh; i++)
                 for (int j = 0; j < ow; j++)
                 {
@@ -79,6 +85,38 @@ internal static class Pooling
             });
             return [new Tensor(dx, x.shape)];
         });
+    }
+
+    /// <summary>Fast path of the common 2×2, stride-2, unpadded max pool (same first-maximum and NaN rules).</summary>
+    private static void MaxPool2x2(float[] x, int inBase, int w, float[] y, int[] arg, int outBase, int oh, int ow)
+    {
+        for (int i = 0; i < oh; i++)
+        {
+            int r0 = inBase + 2 * i * w, r1 = r0 + w, o = outBase + i * ow;
+            for (int j = 0; j < ow; j++)
+            {
+                int c0 = 2 * j;
+                float best = x[r0 + c0];
+                int bestIx = 2 * i * w + c0;
+                if (!float.IsNaN(best))
+                {
+                    float v = x[r0 + c0 + 1];
+                    if (v > best || float.IsNaN(v)) { best = v; bestIx = 2 * i * w + c0 + 1; }
+                    if (!float.IsNaN(best))
+                    {
+                        v = x[r1 + c0];
+                        if (v > best || float.IsNaN(v)) { best = v; bestIx = (2 * i + 1) * w + c0; }
+                        if (!float.IsNaN(best))
+                        {
+                            v = x[r1 + c0 + 1];
+                            if (v > best || float.IsNaN(v)) { best = v; bestIx = (2 * i + 1) * w + c0 + 1; }
+                        }
+                    }
+                }
+                y[o + j] = best;
+                arg[o + j] = bestIx;
+            }
+        }
     }
 
     public static Tensor AvgPool2d(Tensor x, (int H, int W) k, (int H, int W) s, (int H, int W) pad, bool ceil, bool countIncludePad)
