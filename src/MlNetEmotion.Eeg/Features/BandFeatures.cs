@@ -9,6 +9,9 @@ namespace MlNetEmotion.Eeg.Features;
 /// <param name="Bands">The bands, in feature order.</param>
 public sealed record BandFeatures(double[] Values, int Windows, int Channels, IReadOnlyList<FrequencyBand> Bands)
 {
+    /// <summary>Names of the channels, in feature order, when known (the pipeline sets them; topomaps need them).</summary>
+    public IReadOnlyList<string>? ChannelNames { get; init; }
+
     /// <summary>The feature of window <paramref name="window"/>, channel <paramref name="channel"/>, band <paramref name="band"/>.</summary>
     /// <param name="window">Window index.</param>
     /// <param name="channel">Channel index.</param>

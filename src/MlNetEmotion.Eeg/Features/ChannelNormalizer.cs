@@ -9,8 +9,15 @@ namespace MlNetEmotion.Eeg.Features;
 /// </summary>
 public sealed class ChannelNormalizer
 {
-    private ChannelNormalizer(double[] means, double[] deviations)
+    /// <summary>Creates a normaliser from known statistics.</summary>
+    /// <param name="means">Per-channel means.</param>
+    /// <param name="deviations">Per-channel standard deviations, positive.</param>
+    public ChannelNormalizer(double[] means, double[] deviations)
     {
+        ArgumentNullException.ThrowIfNull(means);
+        ArgumentNullException.ThrowIfNull(deviations);
+        if (means.Length != deviations.Length)
+            throw new ArgumentException($"{means.Length} means but {deviations.Length} deviations.", nameof(deviations));
         Means = means;
         StandardDeviations = deviations;
     }
