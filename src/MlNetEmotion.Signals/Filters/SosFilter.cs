@@ -120,9 +120,10 @@ public static class SosFilter
     /// <param name="sos">The filter.</param>
     /// <param name="channels">One array of samples per channel.</param>
     /// <param name="padLength">Samples of odd extension at each end; null means <see cref="DefaultPadLength"/>.</param>
+    /// <param name="maxDegreeOfParallelism">Most worker threads to use; −1 (default) lets the runtime decide, 1 runs on the caller's thread.</param>
     /// <returns>The filtered channels, in the same order.</returns>
     /// <exception cref="NonFiniteSampleException">A sample is NaN or infinite; the argument name gives the channel (<c>channels[c]</c>).</exception>
-    public static double[][] SosFiltFilt(SecondOrderSections sos, IReadOnlyList<double[]> channels, int? padLength = null)
+    public static double[][] SosFiltFilt(SecondOrderSections sos, IReadOnlyList<double[]> channels, int? padLength = null, int maxDegreeOfParallelism = -1)
     {
         ArgumentNullException.ThrowIfNull(sos);
         ArgumentNullException.ThrowIfNull(channels);
@@ -136,7 +137,7 @@ public static class SosFilter
         double[] zi = SosFiltZi(sos);
         var result = new double[channels.Count][];
         int groups = (channels.Count + SosFilterBatch.Lanes - 1) / SosFilterBatch.Lanes;
-        Parallel.For(0, groups, g =>
+        Parallel.For(0, groups, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, g =>
         {
             int start = g * SosFilterBatch.Lanes;
             int count = Math.Min(SosFilterBatch.Lanes, channels.Count - start);

@@ -30,8 +30,9 @@ public static class Welch
     /// <param name="channels">One array per channel, all the same length.</param>
     /// <param name="sampleRate">Sampling rate in Hz.</param>
     /// <param name="options">Options; null means SciPy's defaults.</param>
+    /// <param name="maxDegreeOfParallelism">Most worker threads to use; −1 (default) lets the runtime decide, 1 runs on the caller's thread.</param>
     /// <returns>The shared frequencies and one power array per channel.</returns>
-    public static (double[] Frequencies, double[][] Power) Estimate(IReadOnlyList<double[]> channels, double sampleRate, WelchOptions? options = null)
+    public static (double[] Frequencies, double[][] Power) Estimate(IReadOnlyList<double[]> channels, double sampleRate, WelchOptions? options = null, int maxDegreeOfParallelism = -1)
     {
         ArgumentNullException.ThrowIfNull(channels);
         if (channels.Count == 0)
@@ -52,7 +53,7 @@ public static class Welch
 
         var plan = new Plan(length, sampleRate, options ?? new WelchOptions());
         var power = new double[channels.Count][];
-        Parallel.For(0, channels.Count, c =>
+        Parallel.For(0, channels.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, c =>
         {
             power[c] = new double[plan.Fft.BinCount];
             plan.Run(channels[c], power[c]);
