@@ -1,0 +1,25 @@
+"""Reference for neural.lstm: 2-layer LSTM (input 256, hidden 256, batch_first), batch 12, 30 steps;
+one training step = forward + MSE loss against a fixed target + backward + Adam step.
+argv[1] = threads. Prints `lstm_step <ms>`."""
+import torch
+import torch.nn.functional as F
+
+from neural_common import median_ms, setup
+
+setup()
+BATCH, STEPS, INPUT, HIDDEN, LAYERS = 12, 30, 256, 256, 2
+model = torch.nn.LSTM(INPUT, HIDDEN, num_layers=LAYERS, batch_first=True)
+opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+x = torch.randn(BATCH, STEPS, INPUT)
+target = torch.randn(BATCH, STEPS, HIDDEN)
+
+
+def step():
+    opt.zero_grad()
+    out, _ = model(x)
+    loss = F.mse_loss(out, target)
+    loss.backward()
+    opt.step()
+
+
+print(f"lstm_step {median_ms(step):.6f}")
