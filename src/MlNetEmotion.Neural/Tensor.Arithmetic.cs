@@ -84,6 +84,13 @@ public sealed partial class Tensor
         return Engine.Record("div", y, [this], g => [g.div(s)]);
     }
 
+    /// <summary>A copy with its own storage that stays on the tape (gradient passes through).</summary>
+    public Tensor clone()
+    {
+        if (IsInt64) return DetachedClone();
+        return Engine.Record("clone", new Tensor(ToArray(), shape), [this], g => [g]);
+    }
+
     /// <summary>Negation.</summary>
     public Tensor neg() => Affine(-1, 0, "neg");
 
@@ -205,6 +212,7 @@ public sealed partial class Tensor
 
     private Tensor Compare(Tensor other, Func<float, float, bool> cmp, string name)
     {
+        if (IsInt64 || other.IsInt64) return to(ScalarType.Float32).Compare(other.to(ScalarType.Float32), cmp, name);
         var outShape = Shapes.Broadcast(Dims, other.Dims, name);
         var a = Shapes.Equal(Dims, outShape) ? this : expand(outShape);
         var b = Shapes.Equal(other.Dims, outShape) ? other : other.expand(outShape);

@@ -57,6 +57,9 @@ public sealed partial class Tensor
         });
     }
 
+    /// <summary>The slice at <paramref name="index"/> of <paramref name="dim"/>, with that dim removed (<c>x[:, t]</c>).</summary>
+    public Tensor select(long dim, long index) => narrow(dim, index, 1).squeeze(dim);
+
     /// <summary>Picks entries <paramref name="index"/> (1-D int64) along <paramref name="dim"/>.</summary>
     public Tensor index_select(long dim, Tensor index)
     {

@@ -126,6 +126,26 @@ public sealed partial class Tensor
         return Engine.Record("expand", y, [this], g => [g.SumTo(inShape)]);
     }
 
+    /// <summary>Tiles the tensor <paramref name="repeats"/> times per dim (<c>Tensor.repeat</c>; extra leading repeats add dims).</summary>
+    public Tensor repeat(params long[] repeats)
+    {
+        if (repeats.Length < ndim) throw new ShapeMismatchException("repeat", Dims, repeats, "one repeat count per dimension is needed");
+        int lead = repeats.Length - ndim;
+        var interleaved = new List<long>();
+        var expanded = new List<long>();
+        var final = new long[repeats.Length];
+        for (int i = 0; i < repeats.Length; i++)
+        {
+            long size = i < lead ? 1 : Dims[i - lead];
+            interleaved.Add(1);
+            interleaved.Add(size);
+            expanded.Add(repeats[i]);
+            expanded.Add(size);
+            final[i] = repeats[i] * size;
+        }
+        return reshape([.. interleaved]).expand([.. expanded]).reshape(final);
+    }
+
     /// <summary>Broadcasts to the shape of <paramref name="other"/>.</summary>
     public Tensor expand_as(Tensor other) => expand(other.shape);
 }

@@ -59,6 +59,15 @@ public static partial class torch
     /// <summary>Ones shaped like <paramref name="t"/>.</summary>
     public static Tensor ones_like(Tensor t) => ones(t.shape);
 
+    /// <summary>Tensor shaped like <paramref name="t"/> filled with <paramref name="value"/>.</summary>
+    public static Tensor full_like(Tensor t, float value) => full(t.shape, value);
+
+    /// <summary>Standard normals shaped like <paramref name="t"/>.</summary>
+    public static Tensor randn_like(Tensor t, Generator? generator = null) => randn(t.shape, generator);
+
+    /// <summary>Uniform [0, 1) values shaped like <paramref name="t"/>.</summary>
+    public static Tensor rand_like(Tensor t, Generator? generator = null) => rand(t.shape, generator);
+
     /// <summary>Float tensor holding a copy of <paramref name="data"/>; shape defaults to 1-D.</summary>
     public static Tensor tensor(float[] data, params long[] shape)
     {

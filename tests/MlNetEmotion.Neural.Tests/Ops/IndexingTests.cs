@@ -75,3 +75,19 @@ public class IndexingTests
         GradCheck.Check(t => t[0].std(-1, keepdim: true), GradCheck.Randn(1, 3, 4));
     }
 }
+
+public class MoreShapeTests
+{
+    [Fact]
+    public void RepeatSelectCloneAndIntComparisons()
+    {
+        var x = torch.tensor([1f, 2f, 3f, 4f], 2, 2);
+        Assert.Equal([1f, 2f, 1f, 2f, 3f, 4f, 3f, 4f, 1f, 2f, 1f, 2f, 3f, 4f, 3f, 4f], x.repeat(2, 2).ToArray());
+        Assert.Equal(new long[] { 3, 2, 2 }, x.repeat(3, 1, 1).shape);
+        Assert.Equal([2f, 4f], x.select(1, 1).ToArray());
+        GradCheck.Check(t => t[0].repeat(2, 1, 3), GradCheck.Randn(1, 2, 3));
+        GradCheck.Check(t => t[0].select(0, 1).clone(), GradCheck.Randn(1, 3, 2));
+        var predicted = torch.tensor(new float[,] { { 1f, 5f }, { 7f, 2f } }).argmax(1);
+        Assert.Equal([1f, 0f], predicted.eq(torch.tensor([1L, 1L])).ToArray());
+    }
+}
