@@ -13,7 +13,7 @@ public sealed class DataDebuggerPreview
         var rows = new List<KeyValuePair<string, object?>[]>();
         using (var cursor = data.GetRowCursor(columns))
         {
-            var readers = columns.Select(c => DataViewExtensions.MakeReader(cursor, c)).ToArray();
+            var readers = columns.Select(c => DataViewExtensions.GetBoxedGetter(cursor, c)).ToArray();
             while (rows.Count < maxRows && cursor.MoveNext())
                 rows.Add(columns.Select((c, i) => new KeyValuePair<string, object?>(c.Name, readers[i]())).ToArray());
         }

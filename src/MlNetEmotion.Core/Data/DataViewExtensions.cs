@@ -37,7 +37,7 @@ public static class DataViewExtensions
         var lists = columns.Select(c => (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(c.Type.RawType))!).ToArray();
         using (var cursor = data.GetRowCursor(columns))
         {
-            var readers = columns.Select(c => MakeReader(cursor, c)).ToArray();
+            var readers = columns.Select(c => GetBoxedGetter(cursor, c)).ToArray();
             while (cursor.MoveNext())
                 for (int i = 0; i < columns.Length; i++) lists[i].Add(readers[i]());
         }
@@ -52,8 +52,8 @@ public static class DataViewExtensions
         return new InMemoryDataView(schema, arrays);
     }
 
-    /// <summary>A boxed reader of the current value of <paramref name="column"/>, for generic code paths.</summary>
-    internal static Func<object?> MakeReader(DataViewRow row, DataViewSchema.Column column)
+    /// <summary>A boxed reader of the current value of <paramref name="column"/>, for code that handles any column type.</summary>
+    public static Func<object?> GetBoxedGetter(this DataViewRow row, DataViewSchema.Column column)
     {
         var method = typeof(DataViewExtensions).GetMethod(nameof(MakeTypedReader), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
             .MakeGenericMethod(column.Type.RawType);

@@ -26,7 +26,7 @@ internal static class RowObjectReader
         where TRow : class, new()
     {
         using var cursor = data.GetRowCursor(bound.Select(b => b.Column).ToArray());
-        var readers = bound.Select(b => DataViewExtensions.MakeReader(cursor, b.Column)).ToArray();
+        var readers = bound.Select(b => DataViewExtensions.GetBoxedGetter(cursor, b.Column)).ToArray();
         TRow? shared = reuse ? new TRow() : null;
         while (cursor.MoveNext())
         {

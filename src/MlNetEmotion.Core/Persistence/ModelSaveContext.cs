@@ -8,6 +8,16 @@ public sealed class ModelSaveContext
 {
     internal ModelSaveContext(BinaryWriter writer) => Writer = writer;
 
+    /// <summary>The bytes <see cref="SaveModel"/> writes for <paramref name="transformer"/>: a stable identity of its
+    /// options and learned state (used e.g. to key caches).</summary>
+    public static byte[] ToBytes(ITransformer transformer)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+            new ModelSaveContext(writer).SaveModel(transformer);
+        return buffer.ToArray();
+    }
+
     /// <summary>Binary writer positioned inside this transformer's entry (little-endian, UTF-8 strings).</summary>
     public BinaryWriter Writer { get; }
 

@@ -50,7 +50,7 @@ internal static class CrossValidator
             throw new SchemaMismatchException(columnName, "a scalar column", column.Type.ToString()!);
         var values = new List<string>();
         using var cursor = data.GetRowCursor([column]);
-        var read = DataViewExtensions.MakeReader(cursor, column);
+        var read = DataViewExtensions.GetBoxedGetter(cursor, column);
         while (cursor.MoveNext())
             values.Add(Convert.ToString(read(), CultureInfo.InvariantCulture)
                 ?? throw new DataValidationException($"Column '{columnName}', row {cursor.Position}: missing value.", columnName, cursor.Position));

@@ -74,7 +74,7 @@ public sealed class CustomMappingTransformer<TSrc, TDst> : RowToRowTransformerBa
 
         public override Delegate CreateGetter(DataViewRow input, int outputIndex)
         {
-            var readers = _inputs.Select(c => DataViewExtensions.MakeReader(input, c)).ToArray();
+            var readers = _inputs.Select(c => DataViewExtensions.GetBoxedGetter(input, c)).ToArray();
             var cache = new PerRowCache<TDst>(input, () =>
             {
                 var src = new TSrc();

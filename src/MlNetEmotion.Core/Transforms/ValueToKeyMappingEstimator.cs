@@ -38,7 +38,7 @@ public sealed class ValueToKeyMappingEstimator : IEstimator<ValueToKeyMappingTra
         var order = new List<string>();
         using (var cursor = input.GetRowCursor([column]))
         {
-            var read = DataViewExtensions.MakeReader(cursor, column);
+            var read = DataViewExtensions.GetBoxedGetter(cursor, column);
             while (cursor.MoveNext())
             {
                 var value = read();
@@ -130,7 +130,7 @@ public sealed class ValueToKeyMappingTransformer : RowToRowTransformerBase
 
         public override Delegate CreateGetter(DataViewRow input, int outputIndex)
         {
-            var read = DataViewExtensions.MakeReader(input, _input);
+            var read = DataViewExtensions.GetBoxedGetter(input, _input);
             return (ValueGetter<uint>)((ref uint key) =>
             {
                 var value = read();

@@ -1,0 +1,181 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using MlNetEmotion.Data;
+
+namespace MlNetEmotion.Datasets.Caching;
+
+/// <summary>Wraps a fitted step whose columns are expensive (topomaps, face crops, MFCCs) and keeps them on disk:
+/// a row's entry is keyed by a SHA-256 of the toolkit version, the wrapped step's saved state (its options and what
+/// it learned) and the row's key-column values. A hit is byte-identical to a fresh computation; a corrupt or
+/// mismatching entry is recomputed and rewritten atomically.</summary>
+public sealed class DiskCachingTransformer : ITransformer
+{
+    private static readonly string ToolkitVersion =
+        typeof(DiskCachingTransformer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
+
+    private readonly EmotionContext _context;
+    private readonly string _stepHash;
+
+    /// <summary>Wraps <paramref name="inner"/>.</summary>
+    /// <exception cref="NotSupportedException">The wrapped step cannot be saved, so it has no stable identity.</exception>
+    public DiskCachingTransformer(EmotionContext context, ITransformer inner, DiskCacheOptions options)
+    {
+        _context = context;
+        Inner = inner;
+        Options = options;
+        _stepHash = Convert.ToHexString(SHA256.HashData(ModelSaveContext.ToBytes(inner)));
+    }
+
+    /// <summary>The wrapped step.</summary>
+    public ITransformer Inner { get; }
+
+    /// <summary>The cache settings.</summary>
+    public DiskCacheOptions Options { get; }
+
+    /// <summary>Hits and misses since creation.</summary>
+    public (long Hits, long Misses) Statistics => (Interlocked.Read(ref _hits), Interlocked.Read(ref _misses));
+
+    private long _hits;
+    private long _misses;
+
+    /// <inheritdoc />
+    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema) => Inner.GetOutputSchema(inputSchema);
+
+    /// <inheritdoc />
+    public IDataView Transform(IDataView input)
+    {
+        var computed = Inner.Transform(input);
+        if (!Options.Enabled) return computed;
+        var added = computed.Schema.Skip(input.Schema.Count).ToArray();
+        foreach (var c in added)
+            if (!ValueCodec.CanEncode(c.Type))
+                throw new NotSupportedException($"Column '{c.Name}' of type {c.Type} cannot be cached on disk.");
+        var keys = (Options.KeyColumns?.Select(n => input.Schema[n])
+            ?? input.Schema.Where(c => !c.IsHidden && ValueCodec.CanEncode(c.Type))).ToArray();
+        foreach (var k in keys)
+            if (!ValueCodec.CanEncode(k.Type)) throw new SchemaMismatchException(k.Name, "a hashable key column (numbers, text, keys)", k.Type.ToString()!);
+        _context.WriteLog("DiskCache", $"caching {string.Join(", ", added.Select(c => c.Name))} in {Options.Directory}");
+        return new RowMappedDataView(input, new Mapper(this, input, computed, added, keys));
+    }
+
+    /// <inheritdoc />
+    public void Save(ModelSaveContext context) => context.SaveModel(Inner);
+
+    /// <summary>Loading gives back the wrapped step without its cache (a cache is a property of a machine).</summary>
+    public static ITransformer Load(ModelLoadContext context) => context.LoadModel();
+
+    private sealed class Mapper : RowMapper
+    {
+        private readonly DiskCachingTransformer _parent;
+        private readonly IDataView _computed;
+        private readonly DataViewSchema.Column[] _added;
+        private readonly DataViewSchema.Column[] _keys;
+
+        public Mapper(DiskCachingTransformer parent, IDataView input, IDataView computed, DataViewSchema.Column[] added, DataViewSchema.Column[] keys)
+            : base(input.Schema)
+        {
+            _parent = parent;
+            _computed = computed;
+            _added = added;
+            _keys = keys;
+            OutputColumns = added.Select(c => new DataViewSchema.DetachedColumn(c.Name, c.Type, c.Annotations)).ToArray();
+        }
+
+        public override IReadOnlyList<DataViewSchema.DetachedColumn> OutputColumns { get; }
+
+        public override IEnumerable<DataViewSchema.Column> InputColumns => _keys;
+
+        public override Delegate CreateGetter(DataViewRow input, int outputIndex)
+        {
+            var state = RowState.For(this, input);
+            var method = typeof(Mapper).GetMethod(nameof(Getter), BindingFlags.NonPublic | BindingFlags.Static)!
+                .MakeGenericMethod(_added[outputIndex].Type.RawType);
+            return (Delegate)method.Invoke(null, [state, outputIndex])!;
+        }
+
+        private static ValueGetter<T> Getter<T>(RowState state, int index) => (ref T value) => value = (T)state.Values()[index]!;
+
+        public override void DisposeRowState(DataViewRow input) => RowState.Release(input);
+
+        /// <summary>Per input cursor: the row's key, the cached values, and (on a miss) a cursor over the computed view
+        /// kept in step with the input.</summary>
+        private sealed class RowState
+        {
+            private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DataViewRow, RowState> States = new();
+            private readonly Mapper _mapper;
+            private readonly DataViewRow _input;
+            private readonly PerRowCache<object?[]> _values;
+            private readonly Func<object?>[] _keyReaders;
+            private DataViewRowCursor? _computed;
+            private Func<object?>[]? _computedReaders;
+
+            private RowState(Mapper mapper, DataViewRow input)
+            {
+                _mapper = mapper;
+                _input = input;
+                _keyReaders = mapper._keys.Select(k => DataViewExtensions.GetBoxedGetter(input, k)).ToArray();
+                _values = new PerRowCache<object?[]>(input, Load);
+            }
+
+            public static RowState For(Mapper mapper, DataViewRow input) => States.GetValue(input, i => new RowState(mapper, i));
+
+            public static void Release(DataViewRow input)
+            {
+                if (States.TryGetValue(input, out var s)) s._computed?.Dispose();
+                States.Remove(input);
+            }
+
+            public object?[] Values() => _values.Get();
+
+            private object?[] Load()
+            {
+                string key = Key();
+                var types = _mapper._added.Select(c => c.Type).ToArray();
+                string directory = _mapper._parent.Options.Directory;
+                var cached = DiskCacheEntry.TryRead(directory, key, types);
+                if (cached is not null)
+                {
+                    Interlocked.Increment(ref _mapper._parent._hits);
+                    return cached;
+                }
+                Interlocked.Increment(ref _mapper._parent._misses);
+                var values = Compute();
+                DiskCacheEntry.Write(directory, key, types, values);
+                return values;
+            }
+
+            /// <summary>Advances a cursor over the computed view to the input's position and reads the added columns.</summary>
+            private object?[] Compute()
+            {
+                if (_computed is null || _computed.Position > _input.Position)
+                {
+                    _computed?.Dispose();
+                    _computed = _mapper._computed.GetRowCursor(_mapper._added);
+                    _computedReaders = _mapper._added.Select(c => DataViewExtensions.GetBoxedGetter(_computed, c)).ToArray();
+                }
+                while (_computed.Position < _input.Position)
+                    if (!_computed.MoveNext()) throw new InvalidOperationException($"The cached step produced fewer rows than its input (row {_input.Position}).");
+                return _computedReaders!.Select(r => r()).ToArray();
+            }
+
+            private string Key()
+            {
+                using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                using var buffer = new MemoryStream();
+                using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+                {
+                    w.Write(ToolkitVersion);
+                    w.Write(_mapper._parent._stepHash);
+                    for (int i = 0; i < _keyReaders.Length; i++)
+                    {
+                        w.Write(_mapper._keys[i].Name);
+                        ValueCodec.Write(w, _mapper._keys[i].Type, _keyReaders[i]());
+                    }
+                }
+                hash.AppendData(buffer.GetBuffer(), 0, (int)buffer.Length);
+                return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
+            }
+        }
+    }
+}
