@@ -37,4 +37,20 @@ public static class IirNotch
             [gain * 1.0, gain * (-2.0 * cos), gain * 1.0],
             [1.0, -2.0 * gain * cos, 2.0 * gain - 1.0]);
     }
+
+    /// <summary>
+    /// The same notch as one second-order section, for <see cref="SosFilter"/> (including its batched multi-channel
+    /// zero-phase path). <c>sosfiltfilt</c> of this section equals <c>filtfilt(b, a)</c>: same padding (9 samples)
+    /// and the same steady-state initial conditions.
+    /// </summary>
+    /// <param name="frequency">Frequency to remove in Hz, strictly between 0 and <paramref name="sampleRate"/>/2.</param>
+    /// <param name="qualityFactor">Quality factor Q, positive.</param>
+    /// <param name="sampleRate">Sampling rate in Hz.</param>
+    /// <returns>A single section <c>[b0, b1, b2, 1, a1, a2]</c>.</returns>
+    /// <exception cref="FilterSpecificationException">An option is out of range.</exception>
+    public static SecondOrderSections DesignSections(double frequency, double qualityFactor, double sampleRate)
+    {
+        TransferFunction tf = Design(frequency, qualityFactor, sampleRate);
+        return new SecondOrderSections([.. tf.B, .. tf.A]);
+    }
 }

@@ -45,6 +45,11 @@ public static class Dwt
     {
         ArgumentNullException.ThrowIfNull(wavelet);
         SampleGuard.EnsureFinite(x, nameof(x));
+        if (x.IsEmpty)
+        {
+            throw new ArgumentException("The signal must have at least one sample.", nameof(x));
+        }
+
         return DecomposeUnchecked(x, wavelet, mode);
     }
 

@@ -46,6 +46,17 @@ public class DwtParityTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void EmptySignalsAndMismatchedCoefficientsAreRejected()
+    {
+        Wavelet db2 = Wavelet.FromName("db2");
+        Assert.Throws<ArgumentException>(() => Dwt.Decompose([], db2));
+        Assert.Throws<ArgumentException>(() => Dwt.WaveDec([], db2));
+        Assert.Throws<ArgumentException>(() => Dwt.Reconstruct(new double[5], new double[4], db2));
+        Assert.Throws<ArgumentException>(() => Dwt.WaveRec([new double[5], new double[3]], db2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Dwt.WaveDec(new double[64], db2, level: -1));
+    }
+
+    [Fact]
     public void UnknownWaveletNamesTheName()
     {
         var e = Assert.Throws<ArgumentException>(() => Wavelet.FromName("coif3"));
