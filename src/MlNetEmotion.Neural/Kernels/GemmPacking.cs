@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
 namespace MlNetEmotion.Neural.Kernels;
@@ -19,10 +21,29 @@ internal static unsafe class GemmPacking
                 {
                     float* src = a + (long)(p0 + p) * lda + i0 + r;
                     float* d = dest + p * mr;
+                    if (valid == mr)
+                    {
+                        Unsafe.CopyBlockUnaligned(d, src, mr * sizeof(float));
+                        continue;
+                    }
                     int i = 0;
                     for (; i < valid; i++) d[i] = src[i];
                     for (; i < mr; i++) d[i] = 0;
                 }
+            }
+            else if (valid == mr && Avx.IsSupported)
+            {
+                float* row = a + (long)(i0 + r) * lda + p0;
+                int p = 0;
+                for (; p + 8 <= kc; p += 8)
+                {
+                    Transpose8x8(row + p, lda, 6, out var o0, out var o1, out var o2, out var o3, out var o4, out var o5, out var o6, out var o7);
+                    float* d = dest + p * mr;
+                    StoreSix(d, o0); StoreSix(d + mr, o1); StoreSix(d + 2 * mr, o2); StoreSix(d + 3 * mr, o3);
+                    StoreSix(d + 4 * mr, o4); StoreSix(d + 5 * mr, o5); StoreSix(d + 6 * mr, o6); StoreSix(d + 7 * mr, o7);
+                }
+                for (; p < kc; p++)
+                    for (int i = 0; i < mr; i++) dest[p * mr + i] = row[(long)i * lda + p];
             }
             else
             {
@@ -39,6 +60,14 @@ internal static unsafe class GemmPacking
                 }
             }
         }
+    }
+
+    /// <summary>Stores lanes 0–5 of <paramref name="v"/> (one k step of a 6-row A panel).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreSix(float* d, Vector256<float> v)
+    {
+        Sse.Store(d, v.GetLower());
+        Sse.StoreLow(d + 4, v.GetUpper());
     }
 
     /// <summary>Packs rows <c>[p0, p0 + kc)</c> × columns <c>[j0 + panel·nr, …)</c> of op(B) for panels
@@ -88,8 +117,27 @@ internal static unsafe class GemmPacking
     }
 
     /// <summary>Writes the transpose of the 8×8 block at <paramref name="src"/> (row stride <paramref name="lds"/>)
-    /// to <paramref name="dst"/> (row stride <paramref name="ldd"/>) with AVX shuffles.</summary>
+    /// to <paramref name="dst"/> (row stride <paramref name="ldd"/>).</summary>
     private static void Transpose8x8(float* src, int lds, float* dst, int ldd)
+    {
+        Transpose8x8(src, lds, 8, out var o0, out var o1, out var o2, out var o3, out var o4, out var o5, out var o6, out var o7);
+        Avx.Store(dst, o0);
+        Avx.Store(dst + ldd, o1);
+        Avx.Store(dst + 2 * ldd, o2);
+        Avx.Store(dst + 3 * ldd, o3);
+        Avx.Store(dst + 4 * ldd, o4);
+        Avx.Store(dst + 5 * ldd, o5);
+        Avx.Store(dst + 6 * ldd, o6);
+        Avx.Store(dst + 7 * ldd, o7);
+    }
+
+    /// <summary>Transposes the first <paramref name="rows"/> (6 or 8) rows of 8 floats at <paramref name="src"/>
+    /// (row stride <paramref name="lds"/>; missing rows read as zero) with AVX shuffles: output q holds
+    /// element q of every row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose8x8(float* src, int lds, int rows,
+        out Vector256<float> o0, out Vector256<float> o1, out Vector256<float> o2, out Vector256<float> o3,
+        out Vector256<float> o4, out Vector256<float> o5, out Vector256<float> o6, out Vector256<float> o7)
     {
         var r0 = Avx.LoadVector256(src);
         var r1 = Avx.LoadVector256(src + lds);
@@ -97,8 +145,8 @@ internal static unsafe class GemmPacking
         var r3 = Avx.LoadVector256(src + 3 * lds);
         var r4 = Avx.LoadVector256(src + 4 * lds);
         var r5 = Avx.LoadVector256(src + 5 * lds);
-        var r6 = Avx.LoadVector256(src + 6 * lds);
-        var r7 = Avx.LoadVector256(src + 7 * lds);
+        var r6 = rows > 6 ? Avx.LoadVector256(src + 6 * lds) : Vector256<float>.Zero;
+        var r7 = rows > 7 ? Avx.LoadVector256(src + 7 * lds) : Vector256<float>.Zero;
         var t0 = Avx.UnpackLow(r0, r1);
         var t1 = Avx.UnpackHigh(r0, r1);
         var t2 = Avx.UnpackLow(r2, r3);
@@ -115,13 +163,13 @@ internal static unsafe class GemmPacking
         var u5 = Avx.Shuffle(t4, t6, 0xEE);
         var u6 = Avx.Shuffle(t5, t7, 0x44);
         var u7 = Avx.Shuffle(t5, t7, 0xEE);
-        Avx.Store(dst, Avx.Permute2x128(u0, u4, 0x20));
-        Avx.Store(dst + ldd, Avx.Permute2x128(u1, u5, 0x20));
-        Avx.Store(dst + 2 * ldd, Avx.Permute2x128(u2, u6, 0x20));
-        Avx.Store(dst + 3 * ldd, Avx.Permute2x128(u3, u7, 0x20));
-        Avx.Store(dst + 4 * ldd, Avx.Permute2x128(u0, u4, 0x31));
-        Avx.Store(dst + 5 * ldd, Avx.Permute2x128(u1, u5, 0x31));
-        Avx.Store(dst + 6 * ldd, Avx.Permute2x128(u2, u6, 0x31));
-        Avx.Store(dst + 7 * ldd, Avx.Permute2x128(u3, u7, 0x31));
+        o0 = Avx.Permute2x128(u0, u4, 0x20);
+        o1 = Avx.Permute2x128(u1, u5, 0x20);
+        o2 = Avx.Permute2x128(u2, u6, 0x20);
+        o3 = Avx.Permute2x128(u3, u7, 0x20);
+        o4 = Avx.Permute2x128(u0, u4, 0x31);
+        o5 = Avx.Permute2x128(u1, u5, 0x31);
+        o6 = Avx.Permute2x128(u2, u6, 0x31);
+        o7 = Avx.Permute2x128(u3, u7, 0x31);
     }
 }
