@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.Intrinsics;
 
 namespace MlNetEmotion.Signals.Filters;
@@ -17,9 +18,23 @@ internal static class SosFilterBatch
     /// <summary>Filters <c>inputs[0..3]</c> (same length, longer than <paramref name="edge"/>) into <c>outputs[0..3]</c>.</summary>
     public static void SosFiltFilt4(SecondOrderSections sos, ReadOnlySpan<double[]> inputs, Span<double[]> outputs, int edge, ReadOnlySpan<double> zi)
     {
+        int total = inputs[0].Length + 2 * edge;
+        // Rented: a minute of EEG is ~250 KB per group, which would otherwise land on the large-object heap every call.
+        Vector256<double>[] rented = ArrayPool<Vector256<double>>.Shared.Rent(total);
+        try
+        {
+            Run(sos, inputs, outputs, edge, zi, rented.AsSpan(0, total));
+        }
+        finally
+        {
+            ArrayPool<Vector256<double>>.Shared.Return(rented);
+        }
+    }
+
+    private static void Run(SecondOrderSections sos, ReadOnlySpan<double[]> inputs, Span<double[]> outputs, int edge, ReadOnlySpan<double> zi, Span<Vector256<double>> buffer)
+    {
         int n = inputs[0].Length;
-        int total = n + 2 * edge;
-        var buffer = new Vector256<double>[total];
+        int total = buffer.Length;
         for (int i = 0; i < total; i++)
         {
             buffer[i] = Vector256.Create(Extended(inputs[0], edge, i), Extended(inputs[1], edge, i), Extended(inputs[2], edge, i), Extended(inputs[3], edge, i));
