@@ -66,4 +66,29 @@ public sealed class RecurrentBehaviourTests
         Assert.Throws<ShapeMismatchException>(() => new ConvLSTMCell(2, 3, 3, 4, 5).forward(torch.zeros(1, 2, 5, 4)));
         Assert.Throws<ArgumentOutOfRangeException>(() => new LSTM(5, 6, dropout: 1.5));
     }
+
+    [Fact]
+    public void Torch_nn_factories_pass_every_setting()
+    {
+        var lstm = torch.nn.LSTM(3, 4, num_layers: 3, bias: false, batch_first: true, dropout: 0.2);
+        Assert.Equal((3L, 4L, 3L, false, true, 0.2), (lstm.input_size, lstm.hidden_size, lstm.num_layers, lstm.bias, lstm.batch_first, lstm.dropout));
+        var gru = torch.nn.GRU(3, 4);
+        Assert.Equal((1L, true, false, 0.0), (gru.num_layers, gru.bias, gru.batch_first, gru.dropout));
+        Assert.Equal(4L, torch.nn.LSTMCell(3, 4).hidden_size);
+        Assert.False(torch.nn.GRUCell(3, 4, bias: false).bias);
+        var conv = torch.nn.ConvLSTMCell(2, 3, 5, 6, 7);
+        Assert.Equal(new long[] { 12, 5, 5, 5 }, conv.conv.weight.shape);
+        Assert.Equal(new long[] { 3, 6, 7 }, conv.weight_co.shape);
+        var mha = torch.nn.MultiheadAttention(8, 4, batch_first: true);
+        Assert.Equal((8L, 4L, 2L, true), (mha.embed_dim, mha.num_heads, mha.head_dim, mha.batch_first));
+        var enc = torch.nn.TransformerEncoderLayer(8, 2, dim_feedforward: 16, activation: "gelu", norm_first: true);
+        Assert.Equal(("gelu", true, 16L), (enc.activation, enc.norm_first, enc.linear1.out_features));
+        Assert.Equal(new[]
+        {
+            "self_attn.in_proj_weight", "self_attn.in_proj_bias", "self_attn.out_proj.weight", "self_attn.out_proj.bias",
+            "linear1.weight", "linear1.bias", "linear2.weight", "linear2.bias", "norm1.weight", "norm1.bias", "norm2.weight", "norm2.bias",
+        }, enc.named_parameters().Select(p => p.name));
+        Assert.Throws<ArgumentException>(() => torch.nn.TransformerEncoderLayer(8, 2, activation: "swish"));
+        Assert.Throws<ArgumentException>(() => torch.nn.MultiheadAttention(8, 3));
+    }
 }
