@@ -1,3 +1,4 @@
+using System.Buffers;
 using MlNetEmotion.Neural.Autograd;
 using MlNetEmotion.Neural.Internal;
 using MlNetEmotion.Neural.Kernels;
@@ -37,14 +38,17 @@ internal static class Convolution
         var wdata = w.Data;
         var bd = bias?.Data;
         var y = new float[n * imageOut];
-        Parallelism.For(n, (long)cout * p * k, () => new float[k * p], (img, cols) =>
+        Parallelism.For(n, (long)cout * p * k, img =>
         {
+            var rented = ArrayPool<float>.Shared.Rent(k * p);
+            var cols = rented.AsSpan(0, k * p);
             for (int g = 0; g < s.Groups; g++)
             {
                 ConvColumns.Im2Col(geo, xd.AsSpan(img * imageIn + g * cg * h * wd, cg * h * wd), cols);
                 var yg = y.AsSpan(img * imageOut + g * coutG * p, coutG * p);
                 Gemm.Sgemm(false, false, coutG, p, k, 1f, wdata.AsSpan(g * coutG * k, coutG * k), k, cols, p, 0f, yg, p);
             }
+            ArrayPool<float>.Shared.Return(rented);
             if (bd is not null)
                 for (int co = 0; co < cout; co++)
                     System.Numerics.Tensors.TensorPrimitives.Add(y.AsSpan(img * imageOut + co * p, p), bd[co], y.AsSpan(img * imageOut + co * p, p));
@@ -67,7 +71,8 @@ internal static class Convolution
             }
             Parallelism.For(slots, (long)cout * p * k * 2 * Math.Max(1, n / slots), slot =>
             {
-                var cols = new float[k * p];
+                var rented = ArrayPool<float>.Shared.Rent(k * p);
+                var cols = rented.AsSpan(0, k * p);
                 for (int img = slot; img < n; img += slots)
                 {
                     for (int g = 0; g < s.Groups; g++)
@@ -87,6 +92,7 @@ internal static class Convolution
                         }
                     }
                 }
+                ArrayPool<float>.Shared.Return(rented);
             });
             if (partials is not null)
             {

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace MlNetEmotion.Neural.Optim;
 
 /// <summary>Adam (and AdamW with decoupled decay) exactly as PyTorch 1.13's single-tensor update.</summary>
@@ -60,7 +62,35 @@ public class Adam : Optimizer
         float b1 = (float)beta1, b2 = (float)beta2, a1 = (float)(1 - beta1), a2 = (float)(1 - beta2), e = (float)eps;
         float wd = Decoupled ? 0f : (float)weight_decay;
         float decay = Decoupled ? (float)(1 - lr * weight_decay) : 1f;
-        for (int i = 0; i < param.Length; i++)
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && vmax is null)
+        {
+            // Same operations in the same order as the scalar loop below, so results are identical.
+            int width = Vector<float>.Count;
+            var vb1 = new Vector<float>(b1);
+            var vb2 = new Vector<float>(b2);
+            var va1 = new Vector<float>(a1);
+            var va2 = new Vector<float>(a2);
+            var ve = new Vector<float>(e);
+            var vwd = new Vector<float>(wd);
+            var vdecay = new Vector<float>(decay);
+            var vbc2 = new Vector<float>(bc2Sqrt);
+            var vstep = new Vector<float>(-stepSize);
+            for (; i <= param.Length - width; i += width)
+            {
+                var p = new Vector<float>(param.Slice(i));
+                if (decay != 1f) p *= vdecay;
+                var g = new Vector<float>(grad.Slice(i));
+                if (wd != 0) g += vwd * p;
+                var mv = new Vector<float>(m, i) * vb1 + va1 * g;
+                var vv = new Vector<float>(v, i) * vb2 + va2 * g * g;
+                mv.CopyTo(m, i);
+                vv.CopyTo(v, i);
+                var denom = Vector.SquareRoot(vv) / vbc2 + ve;
+                (p + vstep * mv / denom).CopyTo(param.Slice(i));
+            }
+        }
+        for (; i < param.Length; i++)
         {
             if (decay != 1f) param[i] *= decay;
             float g = grad[i];

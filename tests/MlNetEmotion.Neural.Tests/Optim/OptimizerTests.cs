@@ -54,6 +54,28 @@ public class OptimizerTests
     public void AdamWMatchesPyTorch() =>
         Approx.Equal([0.941288948059082, -0.9398646950721741, 1.413417100906372, 0.31509292125701904], Run(p => new AdamW(p, 0.1, weight_decay: 0.1)));
 
+    [Theory]
+    [InlineData(0.0, false)]
+    [InlineData(0.1, false)]
+    [InlineData(0.1, true)]
+    public void VectorisedAdamEqualsScalarPathBitForBit(double weightDecay, bool decoupled)
+    {
+        var init = torch.randn([37], new Generator(4)).ToArray();
+        var grads = torch.randn([3, 37], new Generator(5)).ToArray();
+        var whole = torch.tensor(init).requires_grad_();
+        var singles = init.Select(v => torch.tensor([v]).requires_grad_()).ToArray();
+        Optimizer a = decoupled ? new AdamW([whole], 0.01, weight_decay: weightDecay) : new Adam([whole], 0.01, weight_decay: weightDecay);
+        Optimizer b = decoupled ? new AdamW(singles, 0.01, weight_decay: weightDecay) : new Adam(singles, 0.01, weight_decay: weightDecay);
+        for (int step = 0; step < 3; step++)
+        {
+            whole.grad = torch.tensor(grads.AsSpan(step * 37, 37).ToArray());
+            for (int i = 0; i < 37; i++) singles[i].grad = torch.tensor([grads[step * 37 + i]]);
+            a.step();
+            b.step();
+        }
+        Assert.Equal(singles.Select(t => t.item()).ToArray(), whole.ToArray());
+    }
+
     [Fact]
     public void ParametersWithoutGradAreSkipped()
     {
