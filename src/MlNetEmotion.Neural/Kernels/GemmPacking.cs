@@ -109,8 +109,13 @@ internal static unsafe class GemmPacking
                 {
                     float* src = b + (long)(p0 + p) * ldb + j;
                     float* d = d0 + p * nr;
+                    if (valid == nr)
+                    {
+                        Unsafe.CopyBlockUnaligned(d, src, (uint)(nr * sizeof(float)));
+                        continue;
+                    }
                     new ReadOnlySpan<float>(src, valid).CopyTo(new Span<float>(d, nr));
-                    if (valid < nr) new Span<float>(d + valid, nr - valid).Clear();
+                    new Span<float>(d + valid, nr - valid).Clear();
                 }
             }
         }
