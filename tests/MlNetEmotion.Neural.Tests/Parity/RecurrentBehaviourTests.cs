@@ -91,4 +91,30 @@ public sealed class RecurrentBehaviourTests
         Assert.Throws<ArgumentException>(() => torch.nn.TransformerEncoderLayer(8, 2, activation: "swish"));
         Assert.Throws<ArgumentException>(() => torch.nn.MultiheadAttention(8, 3));
     }
+
+    [Fact]
+    public void Results_are_bit_identical_for_one_and_two_threads()
+    {
+        float[][] Run(int threads)
+        {
+            int saved = torch.get_num_threads();
+            torch.set_num_threads(threads);
+            try
+            {
+                var lstm = new LSTM(24, 40, num_layers: 2, batch_first: true, generator: new Generator(21));
+                var x = torch.randn([6, 7, 24], new Generator(22)).requires_grad_();
+                var (y, hn, cn) = lstm.forward(x);
+                (y.square().sum() + hn.sum() + cn.sum()).backward();
+                return [y.ToArray(), x.grad!.ToArray(), .. lstm.parameters().Select(p => p.grad!.ToArray())];
+            }
+            finally
+            {
+                torch.set_num_threads(saved);
+            }
+        }
+
+        var one = Run(1);
+        var two = Run(2);
+        for (int i = 0; i < one.Length; i++) Assert.Equal(one[i], two[i]);
+    }
 }
