@@ -162,6 +162,12 @@ public static partial class torch
         return new Tensor(d, [n]);
     }
 
+    /// <summary>Saves named tensors (e.g. a state dict) as a safetensors file.</summary>
+    public static void save(IEnumerable<KeyValuePair<string, Tensor>> tensors, string path) => Serialization.SafeTensors.Save(path, tensors);
+
+    /// <summary>Loads named tensors from a safetensors file.</summary>
+    public static OrderedDictionary<string, Tensor> load(string path) => Serialization.SafeTensors.Load(path);
+
     /// <summary><c>torch.matmul</c>.</summary>
     public static Tensor matmul(Tensor a, Tensor b) => a.matmul(b);
 

@@ -178,6 +178,20 @@ public abstract class Module
         return (missing, unexpected);
     }
 
+    /// <summary>Saves <see cref="state_dict"/> as a safetensors file (TorchSharp's <c>module.save</c>).</summary>
+    public Module save(string path)
+    {
+        Serialization.SafeTensors.Save(path, state_dict());
+        return this;
+    }
+
+    /// <summary>Loads parameters and buffers from a safetensors file written by <see cref="save"/> or Python.</summary>
+    public Module load(string path, bool strict = true)
+    {
+        load_state_dict(Serialization.SafeTensors.Load(path), strict);
+        return this;
+    }
+
     /// <summary>Switches requires_grad on every parameter (false freezes the module); returns this.</summary>
     public Module requires_grad_(bool requiresGrad = true)
     {

@@ -84,11 +84,32 @@ public class SafeTensorsTests
         string path = Path.Combine(Path.GetTempPath(), $"n1-sd-{Guid.NewGuid():N}.safetensors");
         try
         {
-            SafeTensors.Save(path, m.state_dict());
+            m.save(path);
             var m2 = torch.nn.Linear(3, 2);
-            m2.load_state_dict(SafeTensors.Load(path));
+            m2.load(path);
             Assert.Equal(m.weight.ToArray(), m2.weight.ToArray());
             Assert.Equal(m.bias!.ToArray(), m2.bias!.ToArray());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void BatchNormStateWithInt64BufferRoundTrips()
+    {
+        var bn = torch.nn.BatchNorm2d(3);
+        bn.forward(torch.randn(4, 3, 2, 2));
+        string path = Path.Combine(Path.GetTempPath(), $"n1-bn-{Guid.NewGuid():N}.safetensors");
+        try
+        {
+            torch.save(bn.state_dict(), path);
+            Assert.Equal(ScalarType.Int64, torch.load(path)["num_batches_tracked"].dtype);
+            var bn2 = torch.nn.BatchNorm2d(3);
+            bn2.load_state_dict(torch.load(path));
+            Assert.Equal(bn.running_var!.ToArray(), bn2.running_var!.ToArray());
+            Assert.Equal(1L, bn2.num_batches_tracked!.ToInt64Array()[0]);
         }
         finally
         {
