@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 
 namespace MlNetEmotion.Neural.Kernels;
@@ -10,7 +11,7 @@ namespace MlNetEmotion.Neural.Kernels;
 /// </summary>
 /// <remarks>
 /// GotoBLAS/BLIS structure: B is packed in blocks of <c>kc × nc</c>, A in blocks of <c>mc × kc</c>, and a
-/// register-blocked FMA micro-kernel (6 rows × 2 vectors; AVX-512, else AVX2+FMA, else scalar) computes each
+/// register-blocked FMA micro-kernel (6 rows × 2 vectors; AVX-512, else AVX2+FMA, else NEON, else scalar) computes each
 /// tile. Blocks of C are handed out to up to <see cref="Threading.NumThreads"/> threads (dynamically, so a
 /// descheduled thread does not stall the others); every element is computed by one thread with the same
 /// instructions in the same order whichever thread it is, so results are bit-identical for any thread count.
@@ -73,6 +74,8 @@ public static class Gemm
             Multiply<Avx512Ops, Vector512<float>>(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
         else if (Vector256.IsHardwareAccelerated && Fma.IsSupported)
             Multiply<Avx2Ops, Vector256<float>>(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        else if (Vector128.IsHardwareAccelerated && AdvSimd.Arm64.IsSupported)
+            Multiply<Vector128Ops, Vector128<float>>(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
         else
             Multiply<ScalarOps, float>(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     }
@@ -81,6 +84,7 @@ public static class Gemm
     public static string Implementation =>
         Vector512.IsHardwareAccelerated && Avx512F.IsSupported ? "AVX-512 6x32"
         : Vector256.IsHardwareAccelerated && Fma.IsSupported ? "AVX2+FMA 6x16"
+        : Vector128.IsHardwareAccelerated && AdvSimd.Arm64.IsSupported ? "NEON 6x8"
         : "scalar 6x2";
 
     /// <summary>The packed product with one instruction set; arguments already validated, <c>m, n, k &gt; 0</c>,

@@ -84,6 +84,16 @@ public class GemmTests
         Check(Gemm.Multiply<ScalarOps, float>, transA, transB, 1, 1, 1);
     }
 
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    public void Vector128Path_PanelWidth8_MatchesReference(bool transA, bool transB)
+    {
+        // Runs everywhere (software FMA where not native): covers the generic driver with another panel width.
+        Check(Gemm.Multiply<Vector128Ops, Vector128<float>>, transA, transB, 23, 37, 270, alpha: 0.5f, beta: 2f, pad: 1);
+        Check(Gemm.Multiply<Vector128Ops, Vector128<float>>, !transA, transB, 80, 9, 17);
+    }
+
     [Fact]
     public void VectorPaths_SupportedHere_MatchReference()
     {
