@@ -1,4 +1,4 @@
-using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 
 namespace MlNetEmotion.Signals.Wavelets;
 
@@ -175,8 +175,7 @@ public static class Dwt
                 segment = window;
             }
 
-            approximation[o] = TensorPrimitives.Dot(segment, reversedLo);
-            detail[o] = TensorPrimitives.Dot(segment, reversedHi);
+            (approximation[o], detail[o]) = DotPair(segment, reversedLo, reversedHi);
         }
 
         return (approximation, detail);
@@ -240,11 +239,57 @@ public static class Dwt
         var full = new double[length];
         for (int k = 0; k < approximation.Length; k++)
         {
-            Span<double> target = full.AsSpan(2 * k, f);
-            TensorPrimitives.MultiplyAdd(recLo, approximation[k], target, target);
-            TensorPrimitives.MultiplyAdd(recHi, detail[k], target, target);
+            AddScaledPair(full.AsSpan(2 * k, f), recLo, approximation[k], recHi, detail[k]);
         }
 
         return full;
+    }
+
+    // (Σ s[j]·lo[j], Σ s[j]·hi[j]) in one pass; the filters are short, so this avoids per-call overhead.
+    private static (double Lo, double Hi) DotPair(ReadOnlySpan<double> s, ReadOnlySpan<double> lo, ReadOnlySpan<double> hi)
+    {
+        int j = 0;
+        double a = 0, d = 0;
+        if (Vector256.IsHardwareAccelerated && s.Length >= Vector256<double>.Count)
+        {
+            Vector256<double> va = Vector256<double>.Zero, vd = Vector256<double>.Zero;
+            for (; j <= s.Length - Vector256<double>.Count; j += Vector256<double>.Count)
+            {
+                Vector256<double> v = Vector256.Create(s.Slice(j, Vector256<double>.Count));
+                va += v * Vector256.Create(lo.Slice(j, Vector256<double>.Count));
+                vd += v * Vector256.Create(hi.Slice(j, Vector256<double>.Count));
+            }
+
+            a = Vector256.Sum(va);
+            d = Vector256.Sum(vd);
+        }
+
+        for (; j < s.Length; j++)
+        {
+            a += s[j] * lo[j];
+            d += s[j] * hi[j];
+        }
+
+        return (a, d);
+    }
+
+    // target[j] += lo[j]·a + hi[j]·d.
+    private static void AddScaledPair(Span<double> target, ReadOnlySpan<double> lo, double a, ReadOnlySpan<double> hi, double d)
+    {
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Vector256<double> va = Vector256.Create(a), vd = Vector256.Create(d);
+            for (; j <= target.Length - Vector256<double>.Count; j += Vector256<double>.Count)
+            {
+                Span<double> t = target.Slice(j, Vector256<double>.Count);
+                (Vector256.Create((ReadOnlySpan<double>)t) + (Vector256.Create(lo.Slice(j, Vector256<double>.Count)) * va) + (Vector256.Create(hi.Slice(j, Vector256<double>.Count)) * vd)).CopyTo(t);
+            }
+        }
+
+        for (; j < target.Length; j++)
+        {
+            target[j] += lo[j] * a + hi[j] * d;
+        }
     }
 }

@@ -70,16 +70,77 @@ public static class WaveletDenoiser
         }
     }
 
+    // Median of |values| by quickselect (linear time; the finest level holds half the signal).
     private static double MedianAbsolute(ReadOnlySpan<double> values)
     {
-        var sorted = new double[values.Length];
+        var a = new double[values.Length];
         for (int i = 0; i < values.Length; i++)
         {
-            sorted[i] = Math.Abs(values[i]);
+            a[i] = Math.Abs(values[i]);
         }
 
-        Array.Sort(sorted);
-        int mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        int mid = a.Length / 2;
+        double upper = Select(a, mid);
+        if (a.Length % 2 == 1)
+        {
+            return upper;
+        }
+
+        // After selection everything left of mid is ≤ a[mid]: the lower middle value is their maximum.
+        double lower = a[0];
+        for (int i = 1; i < mid; i++)
+        {
+            lower = Math.Max(lower, a[i]);
+        }
+
+        return (lower + upper) / 2;
     }
+
+    // Hoare quickselect with a median-of-three pivot: puts the k-th smallest value at a[k], smaller ones before it.
+    private static double Select(double[] a, int k)
+    {
+        int left = 0, right = a.Length - 1;
+        while (left < right)
+        {
+            int middle = left + (right - left) / 2;
+            double pivot = MedianOfThree(a[left], a[middle], a[right]);
+            int i = left, j = right;
+            while (i <= j)
+            {
+                while (a[i] < pivot)
+                {
+                    i++;
+                }
+
+                while (a[j] > pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (a[i], a[j]) = (a[j], a[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (k <= j)
+            {
+                right = j;
+            }
+            else if (k >= i)
+            {
+                left = i;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return a[k];
+    }
+
+    private static double MedianOfThree(double x, double y, double z) => Math.Max(Math.Min(x, y), Math.Min(Math.Max(x, y), z));
 }
