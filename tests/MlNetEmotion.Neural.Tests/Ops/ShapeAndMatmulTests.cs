@@ -27,6 +27,20 @@ public class ShapeAndMatmulTests
     }
 
     [Fact]
+    public void TiledTransposeOfLastTwoDimsMovesElements()
+    {
+        var x = torch.randn([3, 40, 50], new Generator(2));
+        var y = x.transpose(-1, -2);
+        Assert.Equal(new long[] { 3, 50, 40 }, y.shape);
+        for (int b = 0; b < 3; b++)
+            for (int i = 0; i < 40; i++)
+                for (int j = 0; j < 50; j++)
+                    Assert.Equal(x[b, i, j], y[b, j, i]);
+        var z = torch.randn([2, 3, 33, 35], new Generator(3)).permute(1, 0, 3, 2);
+        Assert.Equal(new long[] { 3, 2, 35, 33 }, z.shape);
+    }
+
+    [Fact]
     public void ReshapeRejectsWrongCount()
     {
         var ex = Assert.Throws<ShapeMismatchException>(() => torch.zeros(2, 3).reshape(4, 2));
