@@ -36,8 +36,14 @@ public class ShapeAndMatmulTests
             for (int i = 0; i < 40; i++)
                 for (int j = 0; j < 50; j++)
                     Assert.Equal(x[b, i, j], y[b, j, i]);
-        var z = torch.randn([2, 3, 33, 35], new Generator(3)).permute(1, 0, 3, 2);
+        var w = torch.randn([2, 3, 33, 35], new Generator(3));
+        var z = w.permute(1, 0, 3, 2);
         Assert.Equal(new long[] { 3, 2, 35, 33 }, z.shape);
+        for (int a = 0; a < 2; a++)
+            for (int b = 0; b < 3; b++)
+                for (int i = 0; i < 33; i++)
+                    for (int j = 0; j < 35; j++)
+                        Assert.Equal(w[a, b, i, j], z[b, a, j, i]);
     }
 
     [Fact]
