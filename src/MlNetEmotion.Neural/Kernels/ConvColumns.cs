@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace MlNetEmotion.Neural.Kernels;
 
 /// <summary>
@@ -16,38 +18,39 @@ public static class ConvColumns
     /// <param name="input">One image.</param>
     /// <param name="columns">Destination column matrix.</param>
     /// <exception cref="ArgumentException">The geometry is invalid or a span is too short.</exception>
-    public static void Im2Col(in ConvGeometry geometry, ReadOnlySpan<float> input, Span<float> columns)
+    public static unsafe void Im2Col(in ConvGeometry geometry, ReadOnlySpan<float> input, Span<float> columns)
     {
         CheckSpans(geometry, input.Length, columns.Length);
         var g = geometry;
         int outH = g.OutputHeight, outW = g.OutputWidth, plane = g.Height * g.Width;
-        int row = 0;
-        for (int c = 0; c < g.Channels; c++)
+        fixed (float* x = input, cols = columns)
         {
-            var src = input.Slice(c * plane, plane);
-            for (int ki = 0; ki < g.KernelHeight; ki++)
+            float* dst = cols;
+            for (int c = 0; c < g.Channels; c++)
             {
-                for (int kj = 0; kj < g.KernelWidth; kj++, row++)
+                float* src = x + (long)c * plane;
+                for (int ki = 0; ki < g.KernelHeight; ki++)
                 {
-                    var dst = columns.Slice(row * outH * outW, outH * outW);
-                    var (x0, x1) = ValidRange(g.PadLeft - kj * g.DilationWidth, g.StrideWidth, g.Width, outW);
-                    for (int oy = 0; oy < outH; oy++)
+                    for (int kj = 0; kj < g.KernelWidth; kj++)
                     {
-                        var d = dst.Slice(oy * outW, outW);
-                        int iy = oy * g.StrideHeight - g.PadTop + ki * g.DilationHeight;
-                        if ((uint)iy >= (uint)g.Height || x0 >= x1)
-                        {
-                            d.Clear();
-                            continue;
-                        }
-                        d[..x0].Clear();
-                        d[x1..].Clear();
+                        var (x0, x1) = ValidRange(g.PadLeft - kj * g.DilationWidth, g.StrideWidth, g.Width, outW);
                         int ix0 = x0 * g.StrideWidth - g.PadLeft + kj * g.DilationWidth;
-                        var s = src.Slice(iy * g.Width);
-                        if (g.StrideWidth == 1)
-                            s.Slice(ix0, x1 - x0).CopyTo(d[x0..x1]);
-                        else
-                            for (int ox = x0, ix = ix0; ox < x1; ox++, ix += g.StrideWidth) d[ox] = s[ix];
+                        for (int oy = 0; oy < outH; oy++, dst += outW)
+                        {
+                            int iy = oy * g.StrideHeight - g.PadTop + ki * g.DilationHeight;
+                            if ((uint)iy >= (uint)g.Height || x0 >= x1)
+                            {
+                                new Span<float>(dst, outW).Clear();
+                                continue;
+                            }
+                            for (int ox = 0; ox < x0; ox++) dst[ox] = 0;
+                            for (int ox = x1; ox < outW; ox++) dst[ox] = 0;
+                            float* s = src + (long)iy * g.Width + ix0;
+                            if (g.StrideWidth == 1)
+                                Copy(s, dst + x0, x1 - x0);
+                            else
+                                for (int ox = x0; ox < x1; ox++, s += g.StrideWidth) dst[ox] = *s;
+                        }
                     }
                 }
             }
@@ -61,37 +64,55 @@ public static class ConvColumns
     /// <param name="columns">Column matrix (<c>ColumnRows × ColumnCols</c>), e.g. <c>Wᵀ · dY</c>.</param>
     /// <param name="input">Image gradient to add into.</param>
     /// <exception cref="ArgumentException">The geometry is invalid or a span is too short.</exception>
-    public static void Col2Im(in ConvGeometry geometry, ReadOnlySpan<float> columns, Span<float> input)
+    public static unsafe void Col2Im(in ConvGeometry geometry, ReadOnlySpan<float> columns, Span<float> input)
     {
         CheckSpans(geometry, input.Length, columns.Length);
         var g = geometry;
         int outH = g.OutputHeight, outW = g.OutputWidth, plane = g.Height * g.Width;
-        int row = 0;
-        for (int c = 0; c < g.Channels; c++)
+        fixed (float* x = input, cols = columns)
         {
-            var dstPlane = input.Slice(c * plane, plane);
-            for (int ki = 0; ki < g.KernelHeight; ki++)
+            float* src = cols;
+            for (int c = 0; c < g.Channels; c++)
             {
-                for (int kj = 0; kj < g.KernelWidth; kj++, row++)
+                float* dstPlane = x + (long)c * plane;
+                for (int ki = 0; ki < g.KernelHeight; ki++)
                 {
-                    var src = columns.Slice(row * outH * outW, outH * outW);
-                    var (x0, x1) = ValidRange(g.PadLeft - kj * g.DilationWidth, g.StrideWidth, g.Width, outW);
-                    if (x0 >= x1) continue;
-                    int ix0 = x0 * g.StrideWidth - g.PadLeft + kj * g.DilationWidth;
-                    for (int oy = 0; oy < outH; oy++)
+                    for (int kj = 0; kj < g.KernelWidth; kj++)
                     {
-                        int iy = oy * g.StrideHeight - g.PadTop + ki * g.DilationHeight;
-                        if ((uint)iy >= (uint)g.Height) continue;
-                        var s = src.Slice(oy * outW);
-                        var d = dstPlane.Slice(iy * g.Width);
-                        if (g.StrideWidth == 1)
-                            System.Numerics.Tensors.TensorPrimitives.Add(d.Slice(ix0, x1 - x0), s[x0..x1], d.Slice(ix0, x1 - x0));
-                        else
-                            for (int ox = x0, ix = ix0; ox < x1; ox++, ix += g.StrideWidth) d[ix] += s[ox];
+                        var (x0, x1) = ValidRange(g.PadLeft - kj * g.DilationWidth, g.StrideWidth, g.Width, outW);
+                        int ix0 = x0 * g.StrideWidth - g.PadLeft + kj * g.DilationWidth;
+                        for (int oy = 0; oy < outH; oy++, src += outW)
+                        {
+                            int iy = oy * g.StrideHeight - g.PadTop + ki * g.DilationHeight;
+                            if ((uint)iy >= (uint)g.Height || x0 >= x1) continue;
+                            float* d = dstPlane + (long)iy * g.Width + ix0;
+                            if (g.StrideWidth == 1)
+                                AddInto(src + x0, d, x1 - x0);
+                            else
+                                for (int ox = x0; ox < x1; ox++, d += g.StrideWidth) *d += src[ox];
+                        }
                     }
                 }
             }
         }
+    }
+
+    /// <summary>Copies <paramref name="count"/> floats; rows here are short, so an inline vector loop beats a call.</summary>
+    private static unsafe void Copy(float* src, float* dst, int count)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; i + 8 <= count; i += 8) Vector256.Store(Vector256.Load(src + i), dst + i);
+        for (; i < count; i++) dst[i] = src[i];
+    }
+
+    /// <summary><c>dst[i] += src[i]</c> for <paramref name="count"/> floats.</summary>
+    private static unsafe void AddInto(float* src, float* dst, int count)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; i + 8 <= count; i += 8) Vector256.Store(Vector256.Load(dst + i) + Vector256.Load(src + i), dst + i);
+        for (; i < count; i++) dst[i] += src[i];
     }
 
     /// <summary>Output columns <c>[start, end)</c> whose input column <c>ox·stride − offset</c> lies in
