@@ -44,6 +44,10 @@ public class ElementwiseGradTests
         GradCheck.Check(t => t[0].relu(), GradCheck.Randn(4, 3, 4));
         GradCheck.Check(t => t[0].tanh(), GradCheck.Randn(4, 3, 4));
         GradCheck.Check(t => t[0].sigmoid(), GradCheck.Randn(4, 3, 4));
+        GradCheck.Check(t => t[0].sin(), GradCheck.Randn(4, 3, 4));
+        GradCheck.Check(t => t[0].cos(), GradCheck.Randn(4, 3, 4));
+        GradCheck.Check(t => t[0].square(), GradCheck.Randn(4, 3, 4));
+        GradCheck.Check(t => t[0].norm(), GradCheck.Randn(4, 3, 4));
     }
 
     [Fact]

@@ -80,6 +80,9 @@ public class ShapeAndMatmulTests
         GradCheck.Check(t => t[0].matmul(t[1]), GradCheck.Randn(1, 5), GradCheck.Randn(2, 5, 4));
         GradCheck.Check(t => t[0].matmul(t[1]), GradCheck.Randn(1, 3, 5), GradCheck.Randn(2, 5));
         GradCheck.Check(t => t[0].matmul(t[1]), GradCheck.Randn(1, 5), GradCheck.Randn(2, 5));
+        GradCheck.Check(t => t[0].mm(t[1].t()), GradCheck.Randn(1, 3, 5), GradCheck.Randn(2, 4, 5));
+        GradCheck.Check(t => t[0].bmm(t[1]), GradCheck.Randn(1, 2, 3, 5), GradCheck.Randn(2, 2, 5, 4));
+        GradCheck.Check(t => t[0].expand_as(t[1]) * t[1], GradCheck.Randn(1, 1, 4), GradCheck.Randn(2, 3, 4));
     }
 
     [Fact]
