@@ -45,6 +45,9 @@ public sealed class TopomapInterpolator : ITopomapMapper
     /// <summary>Interpolation weights, (Height·Width) × electrodes; row y·Width + x is pixel (y, x).</summary>
     public CsrMatrix Weights { get; }
 
+    /// <summary>Pixels set to <see cref="TopomapOptions.FillValue"/>: outside the triangulation (or the head when masked).</summary>
+    public IReadOnlyList<int> FilledPixels => _filled;
+
     /// <summary>Image height (rows).</summary>
     public int Height => Grid.Y.Count;
 
