@@ -21,10 +21,11 @@ public static class BandPower
         Check(channels, samplingRate, bands);
         int nb = bands.Count, nc = channels.Count;
         var values = new double[windows.Count * nc * nb];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
         if (options.Method == BandPowerMethod.FilterBank)
         {
-            var filtered = BandFilterBank.Filter(channels, samplingRate, bands, options.FilterOrder);
-            Parallel.For(0, nc, c =>
+            var filtered = BandFilterBank.Filter(channels, samplingRate, bands, options.FilterOrder, options.MaxDegreeOfParallelism);
+            Parallel.For(0, nc, parallel, c =>
             {
                 for (int w = 0; w < windows.Count; w++)
                     for (int b = 0; b < nb; b++)
@@ -37,7 +38,7 @@ public static class BandPower
         else
         {
             var bins = BinRanges(windows, samplingRate, bands, options.Welch);
-            Parallel.For(0, nc, c =>
+            Parallel.For(0, nc, parallel, c =>
             {
                 for (int w = 0; w < windows.Count; w++)
                 {

@@ -19,4 +19,7 @@ public sealed class BandPowerOptions
 
     /// <summary>Butterworth prototype order of the filter bank (band-pass filters have twice as many poles). Default 4.</summary>
     public int FilterOrder { get; set; } = 4;
+
+    /// <summary>Most channels (or band/channel pairs) processed at once; -1 (default) for all cores. Results do not depend on it.</summary>
+    public int MaxDegreeOfParallelism { get; set; } = -1;
 }

@@ -30,10 +30,10 @@ public static class DifferentialEntropy
         ArgumentNullException.ThrowIfNull(channels);
         var bands = options.Bands;
         foreach (var band in bands) band.EnsureBelowNyquist(samplingRate, "all");
-        var filtered = BandFilterBank.Filter(channels, samplingRate, bands, options.FilterOrder);
+        var filtered = BandFilterBank.Filter(channels, samplingRate, bands, options.FilterOrder, options.MaxDegreeOfParallelism);
         int nb = bands.Count, nc = channels.Count;
         var values = new double[windows.Count * nc * nb];
-        Parallel.For(0, nc, c =>
+        Parallel.For(0, nc, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, c =>
         {
             for (int w = 0; w < windows.Count; w++)
                 for (int b = 0; b < nb; b++)

@@ -15,4 +15,7 @@ public sealed class DifferentialEntropyOptions
     /// set this to true to match its scale.
     /// </summary>
     public bool Base2 { get; set; }
+
+    /// <summary>Most channels (or band/channel pairs) processed at once; -1 (default) for all cores. Results do not depend on it.</summary>
+    public int MaxDegreeOfParallelism { get; set; } = -1;
 }
