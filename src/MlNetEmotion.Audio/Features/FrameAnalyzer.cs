@@ -57,27 +57,38 @@ internal sealed class FrameAnalyzer
         frames = FrameCount(signal.Length);
         if (frames == 0)
             throw new ArgumentException($"{signal.Length} samples is shorter than one analysis frame ({(options.Framing == FramingMode.KaldiSnipEdges ? win : fft)} samples).", nameof(signal));
-        double[] padded = Pad(signal);
+        float[] padded = Pad(signal);
         int offset = options.Framing == FramingMode.KaldiSnipEdges ? 0 : (fft - win) / 2;
         var output = new float[(long)frames * rows];
         int frameCount = frames;
         const int Chunk = 32;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads > 0 ? options.Threads : Environment.ProcessorCount };
+        int batch = RealFftPlan.BatchSize, bins = plan.BinCount;
         Parallel.For(0, (frames + Chunk - 1) / Chunk, parallel, c =>
         {
-            var frame = new double[fft];
-            var spectrum = new double[plan.BinCount];
+            // Chunks start at multiples of 32 frames, so batches of frames are the same whatever the thread count.
+            var batchFrames = new double[batch * fft];
+            var batchPower = new double[batch * bins];
             var scratch = new double[scratchLength];
-            var workspace = new double[plan.WorkspaceLength];
-            for (int t = c * Chunk; t < Math.Min(frameCount, (c + 1) * Chunk); t++)
+            var workspace = new double[plan.BatchWorkspaceLength];
+            int end = Math.Min(frameCount, (c + 1) * Chunk);
+            for (int t0 = c * Chunk; t0 < end; t0 += batch)
             {
-                Prepare(padded.AsSpan(t * hop + offset, win), frame);
-                plan.PowerSpectrum(frame, spectrum, workspace);
-                if (options.Power == 1.0)
-                    TensorPrimitives.Sqrt(spectrum, spectrum);
-                else if (options.Power != 2.0)
-                    for (int k = 0; k < spectrum.Length; k++) spectrum[k] = Math.Pow(spectrum[k], options.Power / 2);
-                stage(spectrum, scratch, output.AsSpan(t * rows, rows));
+                int count = Math.Min(batch, end - t0);
+                for (int i = 0; i < count; i++) Prepare(padded.AsSpan((t0 + i) * hop + offset, win), batchFrames.AsSpan(i * fft, fft));
+                if (count == batch)
+                    plan.PowerSpectra(batchFrames, batchPower, workspace);
+                else
+                    for (int i = 0; i < count; i++) plan.PowerSpectrum(batchFrames.AsSpan(i * fft, fft), batchPower.AsSpan(i * bins, bins), workspace);
+                for (int i = 0; i < count; i++)
+                {
+                    var spectrum = batchPower.AsSpan(i * bins, bins);
+                    if (options.Power == 1.0)
+                        TensorPrimitives.Sqrt(spectrum, spectrum);
+                    else if (options.Power != 2.0)
+                        for (int k = 0; k < spectrum.Length; k++) spectrum[k] = Math.Pow(spectrum[k], options.Power / 2);
+                    stage(spectrum, scratch, output.AsSpan((t0 + i) * rows, rows));
+                }
             }
         });
         return output;
@@ -93,10 +104,10 @@ internal sealed class FrameAnalyzer
         return result;
     }
 
-    private void Prepare(ReadOnlySpan<double> segment, Span<double> frame)
+    private void Prepare(ReadOnlySpan<float> segment, Span<double> frame)
     {
         var head = frame[..win];
-        segment.CopyTo(head);
+        TensorPrimitives.ConvertChecked(segment, head);
         if (options.RemoveDcOffset)
         {
             double mean = TensorPrimitives.Sum(head) / win;
@@ -112,13 +123,13 @@ internal sealed class FrameAnalyzer
         frame[win..].Clear();
     }
 
-    private double[] Pad(ReadOnlySpan<float> signal)
+    private float[] Pad(ReadOnlySpan<float> signal)
     {
         int pad = options.Framing == FramingMode.Centered ? fft / 2 : 0;
         if (pad > 0 && options.PadMode == PaddingMode.Reflect && pad >= signal.Length)
             throw new ArgumentException($"Reflect padding of {pad} samples needs more than {pad} samples but the signal has {signal.Length}.", nameof(signal));
-        var padded = new double[signal.Length + 2 * pad];
-        TensorPrimitives.ConvertChecked(signal, padded.AsSpan(pad, signal.Length));
+        var padded = new float[signal.Length + 2 * pad];
+        signal.CopyTo(padded.AsSpan(pad));
         if (pad > 0 && options.PadMode == PaddingMode.Reflect)
         {
             for (int k = 1; k <= pad; k++)

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace MlNetEmotion.Audio.Features;
 
 /// <summary>Log compression of filter energies: per-value log, then the whole-spectrogram top-dB clamp.</summary>
@@ -8,18 +10,22 @@ internal static class LogCompression
     {
         if (o.LogScale == LogScale.Natural)
         {
-            for (int i = 0; i < values.Length; i++) values[i] = Math.Log(Math.Max(values[i], o.LogFloor));
+            TensorPrimitives.Max(values, o.LogFloor, values);
+            TensorPrimitives.Log(values, values);
             return;
         }
         double offset = o.DecibelMultiplier * Math.Log10(Math.Max(o.Amin, o.Reference));
-        for (int i = 0; i < values.Length; i++) values[i] = o.DecibelMultiplier * Math.Log10(Math.Max(values[i], o.Amin)) - offset;
+        TensorPrimitives.Max(values, o.Amin, values);
+        TensorPrimitives.Log10(values, values);
+        TensorPrimitives.Multiply(values, o.DecibelMultiplier, values);
+        TensorPrimitives.Subtract(values, offset, values);
     }
 
     /// <summary>Raises every value below <c>max − TopDb</c> to it (decibels only, when TopDb is set).</summary>
     public static void ClampTopDb(Span<float> all, LogMelOptions o)
     {
         if (o.LogScale != LogScale.Decibels || o.TopDb is not double topDb) return;
-        float floor = (float)(System.Numerics.Tensors.TensorPrimitives.Max<float>(all) - topDb);
-        System.Numerics.Tensors.TensorPrimitives.Max(all, floor, all);
+        float floor = (float)(TensorPrimitives.Max<float>(all) - topDb);
+        TensorPrimitives.Max(all, floor, all);
     }
 }

@@ -104,8 +104,7 @@ public sealed class LogMelExtractor
 public sealed class MfccExtractor
 {
     private readonly MelSpectrogramExtractor mel;
-    private readonly double[] dct;
-    private readonly double[] lifter;
+    private readonly float[] dct; // lifter folded in: row k scaled by its lifter weight
 
     /// <summary>Creates the extractor.</summary>
     /// <param name="options">Settings; null for the defaults.</param>
@@ -114,8 +113,10 @@ public sealed class MfccExtractor
     {
         Options = options ?? new MfccOptions();
         mel = new MelSpectrogramExtractor(Options);
-        dct = Dct.Matrix(Options.CoefficientCount, Options.MelCount, Options.OrthonormalDct);
-        lifter = Dct.LifterWeights(Options.CoefficientCount, Options.Lifter);
+        var basis = Dct.Matrix(Options.CoefficientCount, Options.MelCount, Options.OrthonormalDct);
+        var lifter = Dct.LifterWeights(Options.CoefficientCount, Options.Lifter);
+        dct = new float[basis.Length];
+        for (int i = 0; i < basis.Length; i++) dct[i] = (float)(basis[i] * lifter[i / Options.MelCount]);
     }
 
     /// <summary>The settings.</summary>
@@ -133,14 +134,14 @@ public sealed class MfccExtractor
         var data = result.Data;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Options.Threads > 0 ? Options.Threads : Environment.ProcessorCount };
         const int Chunk = 256;
+        // DCT in float32 like torchaudio's matmul; each value is one dot product, independent of the thread count.
         Parallel.For(0, (frames + Chunk - 1) / Chunk, parallel, c =>
         {
-            var x = new double[mels];
             for (int t = c * Chunk; t < Math.Min(frames, (c + 1) * Chunk); t++)
             {
-                System.Numerics.Tensors.TensorPrimitives.ConvertChecked<float, double>(logMel.AsSpan(t * mels, mels), x);
+                var x = logMel.AsSpan(t * mels, mels);
                 for (int k = 0; k < coefficients; k++)
-                    data[(long)k * frames + t] = (float)(System.Numerics.Tensors.TensorPrimitives.Dot(dct.AsSpan(k * mels, mels), x) * lifter[k]);
+                    data[(long)k * frames + t] = System.Numerics.Tensors.TensorPrimitives.Dot(dct.AsSpan(k * mels, mels), x);
             }
         });
         return result;

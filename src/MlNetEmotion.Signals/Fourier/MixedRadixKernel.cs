@@ -17,12 +17,16 @@ internal sealed class MixedRadixKernel
     /// <summary>Largest prime factor handled by the generic radix; larger factors go to Bluestein.</summary>
     public const int MaxPrimeFactor = 31;
 
-    public MixedRadixKernel(int length)
+    /// <param name="length">Transform length.</param>
+    /// <param name="batch">Independent transforms interleaved element by element (<c>x[t·batch + b]</c>); the
+    /// Stockham stride simply starts at <paramref name="batch"/>, so every stage runs vectorised.</param>
+    public MixedRadixKernel(int length, int batch = 1)
     {
         Length = length;
+        Batch = batch;
         var radices = Factor(length) ?? throw new ArgumentException($"Length {length} has a prime factor above {MaxPrimeFactor}.", nameof(length));
         stages = new Stage[radices.Count];
-        int n = length, s = 1;
+        int n = length, s = batch;
         for (int i = 0; i < radices.Count; i++)
         {
             stages[i] = new Stage(radices[i], n, s);
@@ -33,6 +37,9 @@ internal sealed class MixedRadixKernel
 
     /// <summary>Transform length.</summary>
     public int Length { get; }
+
+    /// <summary>Number of interleaved transforms per call.</summary>
+    public int Batch { get; }
 
     /// <summary>Radices for <paramref name="n"/> (fours first, then a two, then odd primes), or null when a prime
     /// factor exceeds <see cref="MaxPrimeFactor"/>.</summary>
@@ -54,12 +61,12 @@ internal sealed class MixedRadixKernel
         return radices;
     }
 
-    /// <summary>In-place forward transform of (<paramref name="re"/>, <paramref name="im"/>) using the two scratch
-    /// arrays, each at least <see cref="Length"/> long.</summary>
+    /// <summary>In-place forward transform of (<paramref name="re"/>, <paramref name="im"/>), each
+    /// <c>Length · Batch</c> long, using the two scratch arrays of the same size.</summary>
     public void Forward(Span<double> re, Span<double> im, Span<double> scratchRe, Span<double> scratchIm)
     {
         if (stages.Length == 0) return;
-        Span<double> xr = re, xi = im, yr = scratchRe[..Length], yi = scratchIm[..Length];
+        Span<double> xr = re, xi = im, yr = scratchRe[..(Length * Batch)], yi = scratchIm[..(Length * Batch)];
         foreach (var stage in stages)
         {
             stage.Run(xr, xi, yr, yi);

@@ -13,6 +13,7 @@ public sealed class RealFftPlan
     private readonly FftPlan complex;
     private readonly double[] twRe = [], twIm = [];   // exp(-2πi k / n), k in [0, n/2], even n only
     private readonly bool even;
+    private readonly MixedRadixKernel? batched; // Vector<double>.Count interleaved half-length transforms (even, small-prime lengths)
 
     /// <summary>Creates a plan for real signals of <paramref name="length"/> samples.</summary>
     /// <param name="length">Number of real samples, at least 1.</param>
@@ -25,6 +26,7 @@ public sealed class RealFftPlan
         {
             int half = length / 2;
             complex = new FftPlan(half);
+            if (MixedRadixKernel.Factor(half) is not null) batched = new MixedRadixKernel(half, BatchSize);
             twRe = new double[half + 1];
             twIm = new double[half + 1];
             for (int k = 0; k <= half; k++)
@@ -41,6 +43,60 @@ public sealed class RealFftPlan
 
     /// <summary>Number of real samples per transform.</summary>
     public int Length { get; }
+
+    /// <summary>Frames transformed together by <see cref="PowerSpectra"/> (the SIMD width in doubles).</summary>
+    public static int BatchSize => System.Numerics.Vector<double>.Count;
+
+    /// <summary>Doubles of scratch <see cref="PowerSpectra"/> needs.</summary>
+    public int BatchWorkspaceLength => Math.Max(4 * (Length / 2) * BatchSize, WorkspaceLength);
+
+    /// <summary>Power spectra of <see cref="BatchSize"/> frames at once: <paramref name="frames"/> holds them one after
+    /// another (<c>BatchSize · Length</c> samples) and <paramref name="power"/> receives <c>BatchSize · BinCount</c>
+    /// values in the same order. Even lengths with small prime factors run all frames through one interleaved,
+    /// fully vectorised FFT; other lengths transform the frames one by one. Each frame's result is identical to
+    /// what a lone transform of it by this path gives, whichever other frames share the batch.</summary>
+    /// <param name="frames">The frames, frame-major.</param>
+    /// <param name="power">Receives the spectra, frame-major.</param>
+    /// <param name="workspace">Scratch of at least <see cref="BatchWorkspaceLength"/> doubles.</param>
+    /// <exception cref="ArgumentException">A span has the wrong length.</exception>
+    public void PowerSpectra(ReadOnlySpan<double> frames, Span<double> power, Span<double> workspace)
+    {
+        int b = BatchSize, bins = BinCount;
+        Check(frames.Length, b * Length, nameof(frames));
+        Check(power.Length, b * bins, nameof(power));
+        if (workspace.Length < BatchWorkspaceLength)
+            throw new ArgumentException($"The workspace needs {BatchWorkspaceLength} doubles but has {workspace.Length}.", nameof(workspace));
+        if (batched is null)
+        {
+            for (int f = 0; f < b; f++) PowerSpectrum(frames.Slice(f * Length, Length), power.Slice(f * bins, bins), workspace);
+            return;
+        }
+        int n = Length / 2, size = n * b;
+        Span<double> zr = workspace[..size], zi = workspace.Slice(size, size);
+        for (int f = 0; f < b; f++)
+        {
+            var x = frames.Slice(f * Length, Length);
+            for (int t = 0; t < n; t++)
+            {
+                zr[t * b + f] = x[2 * t];
+                zi[t * b + f] = x[2 * t + 1];
+            }
+        }
+        batched.Forward(zr, zi, workspace.Slice(2 * size, size), workspace.Slice(3 * size, size));
+        for (int k = 0; k <= n; k++)
+        {
+            int a = k == n ? 0 : k, c = k == 0 ? 0 : n - k;
+            double wr = twRe[k], wi = twIm[k];
+            for (int f = 0; f < b; f++)
+            {
+                double ar = zr[a * b + f], ai = zi[a * b + f], br = zr[c * b + f], bi = -zi[c * b + f];
+                double er = 0.5 * (ar + br), ei = 0.5 * (ai + bi);
+                double or = 0.5 * (ai - bi), oi = -0.5 * (ar - br);
+                double re = er + or * wr - oi * wi, im = ei + or * wi + oi * wr;
+                power[f * bins + k] = re * re + im * im;
+            }
+        }
+    }
 
     /// <summary>Number of one-sided spectrum bins, <c>Length / 2 + 1</c>.</summary>
     public int BinCount => Length / 2 + 1;

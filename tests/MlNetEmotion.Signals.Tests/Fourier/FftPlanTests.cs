@@ -117,6 +117,27 @@ public class FftPlanTests
             return roundTrip && Math.Abs(spectral / n - energy) <= 1e-10 * Math.Max(1, energy);
         }).QuickCheckThrowOnFailure();
 
+    [Theory]
+    [InlineData(512)]
+    [InlineData(400)]
+    [InlineData(402)]
+    [InlineData(401)]
+    public void BatchedPowerSpectraEqualSingleTransforms(int n)
+    {
+        var plan = new RealFftPlan(n);
+        int b = RealFftPlan.BatchSize;
+        var frames = RandomComplex(n * b, n).Select(c => c.Real).ToArray();
+        var batched = new double[b * plan.BinCount];
+        plan.PowerSpectra(frames, batched, new double[plan.BatchWorkspaceLength]);
+        var single = new double[plan.BinCount];
+        for (int f = 0; f < b; f++)
+        {
+            plan.PowerSpectrum(frames.AsSpan(f * n, n), single);
+            for (int k = 0; k < plan.BinCount; k++)
+                Assert.Equal(single[k], batched[f * plan.BinCount + k], 1e-9 * Math.Max(1, single[k]));
+        }
+    }
+
     [Fact]
     public void WrongLengthIsRejectedWithTheParameterName()
     {
