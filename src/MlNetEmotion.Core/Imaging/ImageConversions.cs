@@ -3,8 +3,8 @@ namespace MlNetEmotion.Core.Imaging;
 /// <summary>Conversions between sample types and channel layouts.</summary>
 public static class ImageConversions
 {
-    /// <summary>Greyscale with OpenCV's <c>cvtColor(RGB2GRAY)</c> fixed-point weights
-    /// (Y = (4899 R + 9617 G + 1868 B + 8192) &gt;&gt; 14), so detectors see the same grey levels as OpenCV.
+    /// <summary>Greyscale with OpenCV 4.6's <c>cvtColor(RGB2GRAY)</c> fixed-point weights
+    /// (Y = (9798 R + 19235 G + 3735 B + 16384) &gt;&gt; 15), so detectors see exactly OpenCV's grey levels.
     /// Grey input is copied; alpha is dropped.</summary>
     public static Image<byte> ToGrey(this Image<byte> image)
     {
@@ -19,7 +19,7 @@ public static class ImageConversions
             return grey;
         }
         for (int i = 0, s = 0; i < dst.Length; i++, s += ch)
-            dst[i] = (byte)((src[s] * 4899 + src[s + 1] * 9617 + src[s + 2] * 1868 + 8192) >> 14);
+            dst[i] = (byte)((src[s] * 9798 + src[s + 1] * 19235 + src[s + 2] * 3735 + 16384) >> 15);
         return grey;
     }
 

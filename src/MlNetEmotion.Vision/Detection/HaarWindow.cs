@@ -1,47 +1,71 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace MlNetEmotion.Vision.Detection;
 
 /// <summary>Haar cascade evaluation with OpenCV's arithmetic: feature sums in float, scaled by the float inverse of
 /// the window's standard-deviation term, compared with float thresholds, stage sums accumulated in double.</summary>
-internal sealed unsafe class HaarWindow : IWindowEvaluator
+/// <remarks>Built per scale level: rectangle corners are resolved to offsets into that level's integral buffer and
+/// packed with weights, threshold and leaves into one pinned array, so a window costs only loads and arithmetic.</remarks>
+internal sealed unsafe class HaarWindow
 {
     private readonly CascadeModel _model;
-    private readonly int[] _offsets; // 12 per feature: 3 rectangles x 4 corners
-    private readonly float[] _weights; // 3 per feature
+    private readonly Node[] _nodes; // pinned
+    private readonly Node* _node;
     private readonly int _n0, _n1, _n2, _n3;
     private readonly double _normArea;
     private readonly bool _stumps;
-    private readonly int[] _feature;
-    private readonly float[] _threshold, _left, _right;
+
+    /// <summary>One split with its feature resolved: 3 rectangles x 4 corner offsets, 3 weights (0 = absent
+    /// rectangle, whose offsets are all 0), threshold, and for stumps the two leaf values.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private struct Node
+    {
+        public int A0, A1, A2, A3, B0, B1, B2, B3, C0, C1, C2, C3;
+        public float W0, W1, W2, Threshold, Left, Right;
+    }
 
     public HaarWindow(CascadeModel model, int stride, int tiltedOffset)
     {
         _model = model;
-        int n = model.HaarFeatures.Length;
-        _offsets = new int[12 * n];
-        _weights = new float[3 * n];
-        for (int f = 0; f < n; f++)
+        _stumps = model.IsStumpBased;
+        _nodes = GC.AllocateArray<Node>(model.Nodes.Length, pinned: true);
+        _node = (Node*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_nodes));
+        var corners = new int[12];
+        for (int i = 0; i < model.Nodes.Length; i++)
         {
-            var feature = model.HaarFeatures[f];
+            var feature = model.HaarFeatures[model.Nodes[i].FeatureIndex];
             HaarRect[] rects = [feature.R0, feature.R1, feature.R2];
             for (int r = 0; r < 3; r++)
             {
                 var (x, y, rw, rh) = (rects[r].X, rects[r].Y, rects[r].Width, rects[r].Height);
-                _weights[3 * f + r] = rects[r].Weight;
-                int o = 12 * f + 4 * r;
-                if (feature.Tilted)
+                int o = 4 * r;
+                if (rects[r].Weight == 0f) corners[o] = corners[o + 1] = corners[o + 2] = corners[o + 3] = 0;
+                else if (feature.Tilted)
                 {
-                    _offsets[o] = tiltedOffset + x + stride * y;
-                    _offsets[o + 1] = tiltedOffset + x - rh + stride * (y + rh);
-                    _offsets[o + 2] = tiltedOffset + x + rw + stride * (y + rw);
-                    _offsets[o + 3] = tiltedOffset + x + rw - rh + stride * (y + rw + rh);
+                    corners[o] = tiltedOffset + x + stride * y;
+                    corners[o + 1] = tiltedOffset + x - rh + stride * (y + rh);
+                    corners[o + 2] = tiltedOffset + x + rw + stride * (y + rw);
+                    corners[o + 3] = tiltedOffset + x + rw - rh + stride * (y + rw + rh);
                 }
                 else
                 {
-                    _offsets[o] = x + stride * y;
-                    _offsets[o + 1] = x + rw + stride * y;
-                    _offsets[o + 2] = x + stride * (y + rh);
-                    _offsets[o + 3] = x + rw + stride * (y + rh);
+                    corners[o] = x + stride * y;
+                    corners[o + 1] = x + rw + stride * y;
+                    corners[o + 2] = x + stride * (y + rh);
+                    corners[o + 3] = x + rw + stride * (y + rh);
                 }
+            }
+            ref var n = ref _nodes[i];
+            (n.A0, n.A1, n.A2, n.A3) = (corners[0], corners[1], corners[2], corners[3]);
+            (n.B0, n.B1, n.B2, n.B3) = (corners[4], corners[5], corners[6], corners[7]);
+            (n.C0, n.C1, n.C2, n.C3) = (corners[8], corners[9], corners[10], corners[11]);
+            (n.W0, n.W1, n.W2) = (feature.R0.Weight, feature.R1.Weight, feature.R2.Weight);
+            n.Threshold = model.Nodes[i].Threshold;
+            if (_stumps)
+            {
+                n.Left = model.Leaves[2 * i];
+                n.Right = model.Leaves[2 * i + 1];
             }
         }
         // Normalisation rectangle: the window less a one-pixel border.
@@ -51,24 +75,10 @@ internal sealed unsafe class HaarWindow : IWindowEvaluator
         _n2 = 1 + stride * (1 + nh);
         _n3 = 1 + nw + stride * (1 + nh);
         _normArea = (double)nw * nh;
-        _stumps = model.IsStumpBased;
-        int nodes = model.Nodes.Length;
-        _feature = new int[nodes];
-        _threshold = new float[nodes];
-        _left = new float[nodes];
-        _right = new float[nodes];
-        for (int i = 0; i < nodes; i++)
-        {
-            _feature[i] = model.Nodes[i].FeatureIndex;
-            _threshold[i] = model.Nodes[i].Threshold;
-            if (_stumps)
-            {
-                _left[i] = model.Leaves[2 * i];
-                _right[i] = model.Leaves[2 * i + 1];
-            }
-        }
     }
 
+    /// <summary>Runs the cascade on the window at <paramref name="offset"/>: 1 = accepted, -k = rejected at stage k
+    /// (0 = first stage), -1 also when the variance test fails (as OpenCV's <c>runAt</c>).</summary>
     public int Run(int* sum, int* squares, int offset)
     {
         int* p = sum + offset;
@@ -85,21 +95,14 @@ internal sealed unsafe class HaarWindow : IWindowEvaluator
     private int RunStumps(int* p, float norm)
     {
         var stages = _model.Stages;
-        fixed (int* offsets = _offsets)
-        fixed (float* weights = _weights)
+        Node* node = _node;
+        for (int s = 0; s < stages.Length; s++)
         {
-            int node = 0;
-            for (int s = 0; s < stages.Length; s++)
-            {
-                double stageSum = 0;
-                int end = node + stages[s].TreeCount;
-                for (; node < end; node++)
-                {
-                    double value = Feature(p, offsets, weights, _feature[node]) * norm;
-                    stageSum += value < _threshold[node] ? _left[node] : _right[node];
-                }
-                if (stageSum < stages[s].Threshold) return -s;
-            }
+            double stageSum = 0;
+            Node* end = node + stages[s].TreeCount;
+            for (; node < end; node++)
+                stageSum += Value(p, node) * norm < node->Threshold ? node->Left : node->Right;
+            if (stageSum < stages[s].Threshold) return -s;
         }
         return 1;
     }
@@ -111,39 +114,33 @@ internal sealed unsafe class HaarWindow : IWindowEvaluator
         var nodes = _model.Nodes;
         var leaves = _model.Leaves;
         int nodeOfs = 0, leafOfs = 0, tree = 0;
-        fixed (int* offsets = _offsets)
-        fixed (float* weights = _weights)
+        for (int s = 0; s < stages.Length; s++)
         {
-            for (int s = 0; s < stages.Length; s++)
+            double stageSum = 0;
+            for (int t = 0; t < stages[s].TreeCount; t++, tree++)
             {
-                double stageSum = 0;
-                for (int t = 0; t < stages[s].TreeCount; t++, tree++)
+                int idx = 0;
+                do
                 {
-                    int idx = 0;
-                    do
-                    {
-                        var n = nodes[nodeOfs + idx];
-                        double value = Feature(p, offsets, weights, n.FeatureIndex) * norm;
-                        idx = value < n.Threshold ? n.Left : n.Right;
-                    }
-                    while (idx > 0);
-                    stageSum += leaves[leafOfs - idx];
-                    nodeOfs += counts[tree];
-                    leafOfs += counts[tree] + 1;
+                    Node* n = _node + nodeOfs + idx;
+                    idx = Value(p, n) * norm < n->Threshold ? nodes[nodeOfs + idx].Left : nodes[nodeOfs + idx].Right;
                 }
-                if (stageSum < stages[s].Threshold) return -s;
+                while (idx > 0);
+                stageSum += leaves[leafOfs - idx];
+                nodeOfs += counts[tree];
+                leafOfs += counts[tree] + 1;
             }
+            if (stageSum < stages[s].Threshold) return -s;
         }
         return 1;
     }
 
-    private static float Feature(int* p, int* offsets, float* weights, int f)
+    /// <summary>Weighted rectangle sums in float, in OpenCV's order (an absent third rectangle adds exactly 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Value(int* p, Node* n)
     {
-        int* o = offsets + 12 * f;
-        float* w = weights + 3 * f;
-        float value = w[0] * (p[o[0]] - p[o[1]] - p[o[2]] + p[o[3]])
-                      + w[1] * (p[o[4]] - p[o[5]] - p[o[6]] + p[o[7]]);
-        if (w[2] != 0f) value += w[2] * (p[o[8]] - p[o[9]] - p[o[10]] + p[o[11]]);
-        return value;
+        float v = n->W0 * (p[n->A0] - p[n->A1] - p[n->A2] + p[n->A3])
+                  + n->W1 * (p[n->B0] - p[n->B1] - p[n->B2] + p[n->B3]);
+        return v + n->W2 * (p[n->C0] - p[n->C1] - p[n->C2] + p[n->C3]);
     }
 }

@@ -2,7 +2,7 @@ namespace MlNetEmotion.Vision.Detection;
 
 /// <summary>MB-LBP cascade evaluation: each feature compares the eight outer cells of a 3 x 3 block grid with the
 /// centre cell and looks the 8-bit code up in the node's category subset (OpenCV's <c>predictCategorical</c>).</summary>
-internal sealed unsafe class LbpWindow : IWindowEvaluator
+internal sealed unsafe class LbpWindow
 {
     private readonly CascadeModel _model;
     private readonly int[] _offsets; // 16 grid corners per feature
@@ -20,7 +20,8 @@ internal sealed unsafe class LbpWindow : IWindowEvaluator
         }
     }
 
-    public int Run(int* sum, int* squares, int offset)
+    /// <summary>Runs the cascade on the window at <paramref name="offset"/>: 1 = accepted, -k = rejected at stage k.</summary>
+    public int Run(int* sum, int offset)
     {
         int* p = sum + offset;
         var stages = _model.Stages;

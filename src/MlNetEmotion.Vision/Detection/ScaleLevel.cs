@@ -26,9 +26,8 @@ internal static unsafe class ScaleLevel
         int winW = (int)MathF.Round(model.WindowWidth * scale, MidpointRounding.ToEven);
         int winH = (int)MathF.Round(model.WindowHeight * scale, MidpointRounding.ToEven);
         var hits = new List<BoundingBox>();
-        var evaluator = model.FeatureType == CascadeFeatureType.Haar
-            ? (IWindowEvaluator)new HaarWindow(model, stride, plane)
-            : new LbpWindow(model, stride);
+        var haar = model.FeatureType == CascadeFeatureType.Haar ? new HaarWindow(model, stride, plane) : null;
+        var lbp = haar is null ? new LbpWindow(model, stride) : null;
         fixed (int* sum = integral)
         fixed (int* sq = squares)
         {
@@ -38,7 +37,7 @@ internal static unsafe class ScaleLevel
                 {
                     int result = x + model.WindowWidth >= stride || y + model.WindowHeight >= h + 1
                         ? -1
-                        : evaluator.Run(sum, sq, y * stride + x);
+                        : haar is not null ? haar.Run(sum, sq, y * stride + x) : lbp!.Run(sum, y * stride + x);
                     if (result > 0)
                     {
                         // OpenCV clips each raw hit to the image (a window scaled back can overhang by a pixel or two).
@@ -52,11 +51,4 @@ internal static unsafe class ScaleLevel
         }
         return hits;
     }
-}
-
-/// <summary>Runs the cascade on one window: 1 = accepted, -k = rejected at stage k (0 = first stage), -1 also for a
-/// window whose variance test fails (as OpenCV's <c>runAt</c>).</summary>
-internal unsafe interface IWindowEvaluator
-{
-    int Run(int* sum, int* squares, int offset);
 }

@@ -16,7 +16,7 @@ public class OpenCvParityTests(ITestOutputHelper output)
 
     public sealed record Case(string Image, string Cascade, double ScaleFactor, int MinNeighbors, int MinSize, int MaxSize, int[][] Boxes);
 
-    private static List<Case> Fixture()
+    internal static List<Case> Fixture()
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(TestData.Path("faces", "detections.json")));
         return doc.RootElement.GetProperty("results").EnumerateArray().Select(r => new Case(
@@ -64,4 +64,11 @@ public class OpenCvParityTests(ITestOutputHelper output)
         foreach (var f in failures) output.WriteLine(f);
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
+}
+
+/// <summary>Fixture cases for one configuration.</summary>
+internal static class OpenCvParityTestsAccess
+{
+    public static List<OpenCvParityTests.Case> Cases(string cascade, double scale, int neighbours, int minSize) =>
+        [.. OpenCvParityTests.Fixture().Where(c => c.Cascade == cascade && c.ScaleFactor == scale && c.MinNeighbors == neighbours && c.MinSize == minSize)];
 }

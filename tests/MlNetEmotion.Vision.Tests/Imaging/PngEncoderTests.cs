@@ -81,5 +81,7 @@ public class PngEncoderTests
         var rgb = new Image<byte>(3, 1, 3, [255, 0, 0, 0, 255, 0, 10, 20, 200]);
         // cv2.cvtColor(..., COLOR_RGB2GRAY) on these pixels gives 76, 150, 38.
         Assert.Equal(new byte[] { 76, 150, 38 }, rgb.ToGrey().Pixels);
+        // A pixel where OpenCV 4.6's 15-bit weights and the classic 14-bit ones disagree: OpenCV gives 141 (14-bit: 140).
+        Assert.Equal(new byte[] { 141 }, new Image<byte>(1, 1, 3, [104, 179, 38]).ToGrey().Pixels);
     }
 }
