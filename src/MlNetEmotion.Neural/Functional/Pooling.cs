@@ -96,27 +96,31 @@ internal static class Pooling
             for (int j = 0; j < ow; j++)
             {
                 int c0 = 2 * j;
-                float best = x[r0 + c0];
-                int bestIx = 2 * i * w + c0;
-                if (!float.IsNaN(best))
+                float a = x[r0 + c0], b = x[r0 + c0 + 1], c = x[r1 + c0], d = x[r1 + c0 + 1];
+                float best;
+                int bestIx;
+                if (float.IsNaN(a + b + c + d))
                 {
-                    float v = x[r0 + c0 + 1];
-                    if (v > best || float.IsNaN(v)) { best = v; bestIx = 2 * i * w + c0 + 1; }
-                    if (!float.IsNaN(best))
-                    {
-                        v = x[r1 + c0];
-                        if (v > best || float.IsNaN(v)) { best = v; bestIx = (2 * i + 1) * w + c0; }
-                        if (!float.IsNaN(best))
-                        {
-                            v = x[r1 + c0 + 1];
-                            if (v > best || float.IsNaN(v)) { best = v; bestIx = (2 * i + 1) * w + c0 + 1; }
-                        }
-                    }
+                    // Rare: NaN (or +∞ with −∞) in the window; the first NaN wins, as in PyTorch.
+                    (best, bestIx) = float.IsNaN(a) ? (a, 0) : float.IsNaN(b) ? (b, 1) : float.IsNaN(c) ? (c, w) : float.IsNaN(d) ? (d, w + 1) : FirstMax(a, b, c, d, w);
                 }
+                else (best, bestIx) = FirstMax(a, b, c, d, w);
+                bestIx += 2 * i * w + c0;
                 y[o + j] = best;
                 arg[o + j] = bestIx;
             }
         }
+    }
+
+    /// <summary>First maximum of a 2×2 window in row-major order, with its offset from the window's top-left.</summary>
+    private static (float Value, int Offset) FirstMax(float a, float b, float c, float d, int w)
+    {
+        float best = a;
+        int ix = 0;
+        if (b > best) { best = b; ix = 1; }
+        if (c > best) { best = c; ix = w; }
+        if (d > best) { best = d; ix = w + 1; }
+        return (best, ix);
     }
 
     public static Tensor AvgPool2d(Tensor x, (int H, int W) k, (int H, int W) s, (int H, int W) pad, bool ceil, bool countIncludePad)

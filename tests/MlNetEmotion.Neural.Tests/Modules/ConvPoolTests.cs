@@ -75,6 +75,19 @@ public class ConvPoolTests
     }
 
     [Fact]
+    public void MaxPool2x2PropagatesNaNAndPicksFirstMaximum()
+    {
+        var x = torch.tensor([1f, 3f, 3f, 0f, float.NaN, 2f, 5f, 1f, float.PositiveInfinity, float.NegativeInfinity, 2f, 2f, 0f, 0f, 2f, 2f], 1, 1, 4, 4).requires_grad_();
+        var y = F.max_pool2d(x, (2, 2));
+        Assert.True(float.IsNaN(y[0, 0, 0, 0]));
+        Assert.Equal(5f, y[0, 0, 0, 1]);
+        Assert.Equal(float.PositiveInfinity, y[0, 0, 1, 0]);
+        Assert.Equal(2f, y[0, 0, 1, 1]);
+        y.sum().backward();
+        Assert.Equal([0f, 0f, 0f, 0f, 1f, 0f, 1f, 0f, 1f, 0f, 1f, 0f, 0f, 0f, 0f, 0f], x.grad!.ToArray());
+    }
+
+    [Fact]
     public void ConvAndPoolGradientsMatchFiniteDifferences()
     {
         GradCheck.Check(t => F.conv2d(t[0], t[1], t[2], stride: (2, 1), padding: (1, 0), groups: 2),
