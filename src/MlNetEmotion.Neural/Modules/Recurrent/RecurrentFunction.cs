@@ -85,12 +85,11 @@ internal static class RecurrentFunction
             float[] dhN = g[1].Data, dcN = cnT is null ? [] : g[2].Data;
             for (int l = numLayers - 1; l >= 0; l--)
             {
-                bool wantDx = l > 0 || dxT is not null;
-                var dx = l == 0 ? dxT?.Data ?? [] : new float[rows * hidden];
+                var dx = l == 0 ? dxT?.Data ?? [] : new float[rows * hidden];   // empty: the kernel skips dx
                 int cOffset = kernel.HasCellState ? l * state : 0, cLength = kernel.HasCellState ? state : 0;
                 kernel.Backward(tapes[l], layout, l == 0 ? inputSize : hidden, hidden, xs[l], h0Data.AsSpan(l * state, state),
                     c0Data.AsSpan(cOffset, cLength), weights[l], ys[l], dy, dhN.AsSpan(l * state, state),
-                    dcN.AsSpan(cOffset, cLength), wantDx ? dx : default,
+                    dcN.AsSpan(cOffset, cLength), dx,
                     dh0T is null ? default : dh0T.Data.AsSpan(l * state, state),
                     dc0T is null ? default : dc0T.Data.AsSpan(cOffset, cLength), layerGrads[l]);
                 if (l > 0 && masks[l] is { } mask) System.Numerics.Tensors.TensorPrimitives.Multiply(dx, mask, dx);
