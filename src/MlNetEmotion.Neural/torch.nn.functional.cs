@@ -147,8 +147,11 @@ public static partial class torch
                 Reduction reduction = Reduction.Mean) => Losses.Focal(input, target, gamma, alpha, class_alpha, reduction);
 
             /// <summary>Mean absolute error (shapes must broadcast).</summary>
-            public static Tensor l1_loss(Tensor input, Tensor target, Reduction reduction = Reduction.Mean) =>
-                Losses.Reduce(input.sub(target).abs(), reduction);
+            public static Tensor l1_loss(Tensor input, Tensor target, Reduction reduction = Reduction.Mean)
+            {
+                Shapes.Broadcast(input.Dims, target.Dims, "l1_loss");
+                return Losses.Reduce(input.sub(target).abs(), reduction);
+            }
 
             /// <summary>Binary cross-entropy on logits, stable form, with optional element weights and positive-class weights.</summary>
             /// <param name="input">Logits.</param>
@@ -173,8 +176,11 @@ public static partial class torch
             }
 
             /// <summary>Mean squared error (shapes must broadcast).</summary>
-            public static Tensor mse_loss(Tensor input, Tensor target, Reduction reduction = Reduction.Mean) =>
-                Losses.Reduce(input.sub(target).square(), reduction);
+            public static Tensor mse_loss(Tensor input, Tensor target, Reduction reduction = Reduction.Mean)
+            {
+                Shapes.Broadcast(input.Dims, target.Dims, "mse_loss");
+                return Losses.Reduce(input.sub(target).square(), reduction);
+            }
         }
     }
 }

@@ -87,6 +87,16 @@ public class LossTests
     }
 
     [Fact]
+    public void LossShapeMismatchNamesTheLoss()
+    {
+        var ex = Assert.Throws<ShapeMismatchException>(() => F.mse_loss(torch.zeros(3, 4), torch.zeros(3, 5)));
+        Assert.Contains("mse_loss", ex.Message);
+        Assert.Contains("[3, 4]", ex.Message);
+        Assert.Contains("[3, 5]", ex.Message);
+        Assert.Contains("cross_entropy", Assert.Throws<ShapeMismatchException>(() => F.cross_entropy(Logits(), torch.tensor([1L, 2L]))).Message);
+    }
+
+    [Fact]
     public void BadTargetNamesRow()
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => F.cross_entropy(Logits(), [2, 7, 1]));
