@@ -7,8 +7,8 @@ using System.Text.Json;
 namespace MlNetEmotion.Audio.IO;
 
 /// <summary>Decodes any container and codec <c>ffmpeg</c> understands (MP3, Ogg, FLAC, AAC, the audio track of
-/// MP4/AVI/MKV video, ...) by running <c>ffmpeg</c> as a child process that streams 32-bit float little-endian
-/// PCM on its standard output.</summary>
+/// MP4/AVI/MKV video, ...) by running <c>ffmpeg</c> as a child process that streams a WAV of 32-bit float
+/// little-endian PCM on its standard output (the header carries rate and channels, so no separate probe is run).</summary>
 /// <remarks>The first audio stream is decoded (<c>-map 0:a:0</c>). Dispose the stream to end the child early: a
 /// running <c>ffmpeg</c> is killed and always waited for, so no zombie process remains after disposal, an error or
 /// a cancellation.</remarks>
@@ -22,12 +22,10 @@ public sealed class FfmpegAudioStream : IDisposable
     private int carryCount;
     private bool finished, disposed;
 
-    private FfmpegAudioStream(Process process, string file, int sampleRate, int channels)
+    private FfmpegAudioStream(Process process, string file)
     {
         this.process = process;
         this.file = file;
-        SampleRate = sampleRate;
-        Channels = channels;
         stdout = process.StandardOutput.BaseStream;
         process.ErrorDataReceived += (_, e) =>
         {
@@ -38,15 +36,15 @@ public sealed class FfmpegAudioStream : IDisposable
     }
 
     /// <summary>Sample rate of the decoded stream.</summary>
-    public int SampleRate { get; }
+    public int SampleRate { get; private set; }
 
     /// <summary>Channels of the decoded stream (interleaved).</summary>
-    public int Channels { get; }
+    public int Channels { get; private set; }
 
     /// <summary>Process id of the running <c>ffmpeg</c> (for diagnostics and tests).</summary>
     public int ProcessId => process.Id;
 
-    /// <summary>Probes <paramref name="path"/> with <c>ffprobe</c> and starts decoding its first audio stream.</summary>
+    /// <summary>Starts decoding the first audio stream of <paramref name="path"/> and reads the stream's WAV header.</summary>
     /// <param name="path">Audio or video file.</param>
     /// <param name="sampleRate">Resample to this rate in ffmpeg; null keeps the file's rate.</param>
     /// <param name="channels">Mix to this channel count in ffmpeg; null keeps the file's channels.</param>
@@ -56,16 +54,66 @@ public sealed class FfmpegAudioStream : IDisposable
     /// <exception cref="AudioFormatException">The file has no audio stream or ffprobe cannot read it.</exception>
     public static FfmpegAudioStream Open(string path, int? sampleRate = null, int? channels = null, FfmpegTools? tools = null)
     {
+        if (!File.Exists(path)) throw new FileNotFoundException($"Audio file '{path}' does not exist.", path);
         tools ??= FfmpegTools.Default;
-        var info = Probe(path, tools);
-        int rate = sampleRate ?? info.SampleRate, ch = channels ?? info.Channels;
         var args = new List<string>
         {
             "-nostdin", "-hide_banner", "-loglevel", "error", "-i", path, "-map", "0:a:0", "-vn", "-sn", "-dn",
-            "-f", "f32le", "-acodec", "pcm_f32le",
-            "-ar", rate.ToString(CultureInfo.InvariantCulture), "-ac", ch.ToString(CultureInfo.InvariantCulture), "pipe:1",
+            "-map_metadata", "-1", "-f", "wav", "-acodec", "pcm_f32le",
         };
-        return new FfmpegAudioStream(FfmpegTools.Start(tools.FfmpegPath, path, args), path, rate, ch);
+        if (sampleRate is int rate) args.AddRange(["-ar", rate.ToString(CultureInfo.InvariantCulture)]);
+        if (channels is int ch) args.AddRange(["-ac", ch.ToString(CultureInfo.InvariantCulture)]);
+        args.Add("pipe:1");
+        var stream = new FfmpegAudioStream(FfmpegTools.Start(tools.FfmpegPath, path, args), path);
+        try
+        {
+            stream.ReadHeader();
+            return stream;
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Reads the streamed WAV header up to the start of the <c>data</c> chunk (sizes in it are unknown).</summary>
+    private void ReadHeader()
+    {
+        Span<byte> head = stackalloc byte[12];
+        ReadExactly(head, "RIFF header");
+        Span<byte> chunk = stackalloc byte[8];
+        while (true)
+        {
+            ReadExactly(chunk, "WAV chunk header");
+            string id = System.Text.Encoding.ASCII.GetString(chunk[..4]);
+            uint size = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(chunk[4..]);
+            if (id == "data") break;
+            if (size > 1 << 20) throw new AudioFormatException(file, "ffmpeg output", $"unexpected WAV chunk '{id}' of {size} bytes.");
+            var body = new byte[size + (size & 1)];
+            ReadExactly(body, $"WAV '{id}' chunk");
+            if (id == "fmt ")
+            {
+                Channels = System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(body.AsSpan(2));
+                SampleRate = (int)System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(body.AsSpan(4));
+            }
+        }
+        if (Channels <= 0 || SampleRate <= 0) throw new AudioFormatException(file, "ffmpeg output", "the WAV stream has no usable 'fmt ' chunk.");
+    }
+
+    private void ReadExactly(Span<byte> buffer, string what)
+    {
+        int total = 0;
+        while (total < buffer.Length)
+        {
+            int n = stdout.Read(buffer[total..]);
+            if (n == 0)
+            {
+                Finish(); // throws with ffmpeg's message when it failed
+                throw new AudioFormatException(file, "audio stream", $"ffmpeg ended before the {what}.");
+            }
+            total += n;
+        }
     }
 
     /// <summary>Describes the first audio stream of <paramref name="path"/> with <c>ffprobe</c>.</summary>
