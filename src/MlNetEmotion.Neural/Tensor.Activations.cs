@@ -40,6 +40,27 @@ public sealed partial class Tensor
         }
     });
 
+    /// <summary>GELU with PyTorch's <c>approximate='tanh'</c>: x/2·(1 + tanh(√(2/π)(x + 0.044715x³))).</summary>
+    public Tensor gelu_tanh() => Unary("gelu_tanh", static (x, y) =>
+    {
+        for (int i = 0; i < y.Length; i++)
+        {
+            float v = x[i];
+            y[i] = 0.5f * v * (1f + MathF.Tanh(GeluK * (v + 0.044715f * v * v * v)));
+        }
+    }, static (x, _, g, d) =>
+    {
+        for (int i = 0; i < d.Length; i++)
+        {
+            float v = x[i];
+            float t = MathF.Tanh(GeluK * (v + 0.044715f * v * v * v));
+            float dInner = GeluK * (1f + 3f * 0.044715f * v * v);
+            d[i] = g[i] * (0.5f * (1f + t) + 0.5f * v * (1f - t * t) * dInner);
+        }
+    });
+
+    private const float GeluK = 0.7978845608028654f;
+
     /// <summary>Leaky ReLU: x for x &gt; 0, slope·x otherwise.</summary>
     public Tensor leaky_relu(float negativeSlope = 0.01f) => Unary("leaky_relu", (x, y) =>
     {

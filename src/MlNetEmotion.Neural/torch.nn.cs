@@ -7,6 +7,9 @@ public static partial class torch
     /// <summary>Layer factories named like TorchSharp's <c>torch.nn</c> (each returns the module type in <see cref="Modules"/>).</summary>
     public static partial class nn
     {
+        /// <summary>A learnable leaf sharing <paramref name="data"/>'s storage (<c>torch.nn.Parameter</c>); register it with <c>register_parameter</c>.</summary>
+        public static Tensor Parameter(Tensor data, bool requires_grad = true) => data.detach().requires_grad_(requires_grad);
+
         /// <summary>New <see cref="Modules.Linear"/>.</summary>
         public static Linear Linear(long inputSize, long outputSize, bool hasBias = true, Generator? generator = null) =>
             new(inputSize, outputSize, hasBias, generator);
@@ -33,7 +36,7 @@ public static partial class torch
         public static ELU ELU(float alpha = 1f) => new(alpha);
 
         /// <summary>New exact <see cref="Modules.GELU"/>.</summary>
-        public static GELU GELU() => new();
+        public static GELU GELU(string approximate = "none") => new(approximate);
 
         /// <summary>New <see cref="Modules.SELU"/>.</summary>
         public static SELU SELU() => new();

@@ -61,11 +61,19 @@ public sealed class ELU(float alpha = 1f) : Module<Tensor, Tensor>("ELU")
     public override Tensor forward(Tensor input) => input.elu(alpha);
 }
 
-/// <summary>Exact (erf) GELU (<c>torch.nn.GELU</c>).</summary>
-public sealed class GELU() : Module<Tensor, Tensor>("GELU")
+/// <summary>GELU (<c>torch.nn.GELU</c>): exact erf form by default, <c>approximate: "tanh"</c> for the tanh form.</summary>
+/// <param name="approximate">"none" (default) or "tanh".</param>
+public sealed class GELU(string approximate = "none") : Module<Tensor, Tensor>("GELU")
 {
+    private readonly bool useTanh = approximate switch
+    {
+        "none" => false,
+        "tanh" => true,
+        _ => throw new ArgumentException($"GELU: approximate must be 'none' or 'tanh', got '{approximate}'.", nameof(approximate)),
+    };
+
     /// <inheritdoc/>
-    public override Tensor forward(Tensor input) => input.gelu();
+    public override Tensor forward(Tensor input) => useTanh ? input.gelu_tanh() : input.gelu();
 }
 
 /// <summary>SELU (<c>torch.nn.SELU</c>).</summary>
