@@ -14,6 +14,7 @@ internal static class EegCommands
         var command = new Command("eeg", "EEG files: header summary, band powers, topomaps.");
         command.Subcommands.Add(CreateInfo());
         command.Subcommands.Add(CreateBandPower());
+        command.Subcommands.Add(EegTopomapCommand.Create());
         return command;
     }
 

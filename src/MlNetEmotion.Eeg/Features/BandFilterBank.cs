@@ -20,17 +20,13 @@ public static class BandFilterBank
     /// <param name="samplingRate">Sampling rate in Hz.</param>
     /// <param name="bands">Bands.</param>
     /// <param name="order">Butterworth prototype order.</param>
-    /// <param name="maxDegreeOfParallelism">Most (band, channel) pairs filtered at once; -1 for all cores. Results do not depend on it.</param>
+    /// <param name="maxDegreeOfParallelism">Most channel groups filtered at once; -1 for all cores. Results do not depend on it.</param>
     /// <returns>[band][channel] filtered signals.</returns>
     public static double[][][] Filter(IReadOnlyList<double[]> channels, double samplingRate, IReadOnlyList<FrequencyBand> bands, int order, int maxDegreeOfParallelism = -1)
     {
-        var filters = bands.Select(b => Design(b, samplingRate, order)).ToArray();
-        var result = bands.Select(_ => new double[channels.Count][]).ToArray();
-        Parallel.For(0, bands.Count * channels.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, i =>
-        {
-            int b = i / channels.Count, c = i % channels.Count;
-            result[b][c] = SosFilter.SosFiltFilt(filters[b], channels[c]);
-        });
+        var result = new double[bands.Count][][];
+        for (int b = 0; b < bands.Count; b++)
+            result[b] = SosFilter.SosFiltFilt(Design(bands[b], samplingRate, order), channels, maxDegreeOfParallelism: maxDegreeOfParallelism);
         return result;
     }
 }

@@ -103,4 +103,10 @@ public class EegCommandsTests
         Assert.False(File.Exists(output));
         Assert.Equal(2, Invoke("bandpower", Path.Combine(DataRoot, "S001R01.edf"), "--bands", "alpha8-13", "--out", output).Code);
     }
+
+    [Fact]
+    public void GroupOffersInfoBandPowerAndTopomap()
+    {
+        Assert.Equal(["info", "bandpower", "topomap"], EegCommands.Create().Subcommands.Select(c => c.Name));
+    }
 }
