@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics.Tensors;
 using MlNetEmotion.Neural.Autograd;
 using MlNetEmotion.Neural.Internal;
 using MlNetEmotion.Neural.Kernels;
@@ -10,14 +11,22 @@ internal readonly record struct ConvSpec(int KernelH, int KernelW, int StrideH, 
     int DilationH, int DilationW, int Groups);
 
 /// <summary>
-/// Grouped, strided, dilated, padded convolution through im2col (<see cref="ConvColumns"/>) and <see cref="Gemm.Sgemm"/>:
-/// forward and input gradient run in parallel over images, the weight gradient over a fixed number of
-/// partial sums reduced in order, so results do not depend on the thread count.
+/// Grouped, strided, dilated, padded convolution through im2col (<see cref="ConvColumns"/>) and <see cref="Gemm.Sgemm"/>.
+/// Images are processed in chunks whose size depends only on the shapes (small images are batched side by side
+/// into one column matrix so each GEMM is wide); forward runs in parallel over chunks, the weight gradient
+/// accumulates into at most 16 fixed partial sums (chunk c → partial c mod 16) reduced in order, so results do not
+/// depend on the thread count.
 /// </summary>
 internal static class Convolution
 {
     /// <summary>Largest number of weight-gradient partials (fixed, independent of threads).</summary>
     private const int MaxSlots = 16;
+
+    /// <summary>Target width (columns) of a chunk's column matrix.</summary>
+    private const int TargetColumns = 1024;
+
+    /// <summary>Cap on the floats of one chunk's column matrix.</summary>
+    private const long MaxChunkFloats = 8L << 20;
 
     /// <summary>Convolves x [N, C, H, W] with w [Cout, C/groups, kH, kW].</summary>
     public static Tensor Forward(Tensor x, Tensor w, Tensor? bias, ConvSpec s, string op, long[] outShapeTail)
@@ -33,85 +42,166 @@ internal static class Convolution
         {
             throw new ShapeMismatchException(op, x.Dims, w.Dims, e.Message.TrimEnd('.'));
         }
-        int k = geo.ColumnRows, p = geo.ColumnCols, imageIn = c * h * wd, imageOut = cout * p;
+        var lay = new Layout(n, c * h * wd, cg * h * wd, cout * geo.ColumnCols, coutG, geo.ColumnRows, geo.ColumnCols, ChunkSize(n, geo));
         var xd = x.Data;
         var wdata = w.Data;
         var bd = bias?.Data;
-        var y = new float[n * imageOut];
-        Parallelism.For(n, (long)cout * p * k, img =>
+        var y = new float[n * lay.ImageOut];
+        Parallelism.For(lay.Chunks, (long)cout * lay.Cols * lay.K, chunk =>
         {
-            var rented = ArrayPool<float>.Shared.Rent(k * p);
-            var cols = rented.AsSpan(0, k * p);
+            int b0 = chunk * lay.B, count = Math.Min(lay.B, n - b0), width = count * lay.P;
+            var colsBuf = ArrayPool<float>.Shared.Rent(lay.K * width);
+            var yBuf = count > 1 ? ArrayPool<float>.Shared.Rent(coutG * width) : null;
             for (int g = 0; g < s.Groups; g++)
             {
-                ConvColumns.Im2Col(geo, xd.AsSpan(img * imageIn + g * cg * h * wd, cg * h * wd), cols);
-                var yg = y.AsSpan(img * imageOut + g * coutG * p, coutG * p);
-                Gemm.Sgemm(false, false, coutG, p, k, 1f, wdata.AsSpan(g * coutG * k, coutG * k), k, cols, p, 0f, yg, p);
+                var cols = colsBuf.AsSpan(0, lay.K * width);
+                Im2ColChunk(geo, xd, lay, b0, count, g, cols);
+                var wg = wdata.AsSpan(g * coutG * lay.K, coutG * lay.K);
+                if (yBuf is null)
+                    Gemm.Sgemm(false, false, coutG, lay.P, lay.K, 1f, wg, lay.K, cols, lay.P, 0f, y.AsSpan(b0 * lay.ImageOut + g * coutG * lay.P, coutG * lay.P), lay.P);
+                else
+                {
+                    Gemm.Sgemm(false, false, coutG, width, lay.K, 1f, wg, lay.K, cols, width, 0f, yBuf, width);
+                    for (int b = 0; b < count; b++)
+                        for (int co = 0; co < coutG; co++)
+                            yBuf.AsSpan(co * width + b * lay.P, lay.P).CopyTo(y.AsSpan((b0 + b) * lay.ImageOut + (g * coutG + co) * lay.P, lay.P));
+                }
             }
-            ArrayPool<float>.Shared.Return(rented);
+            ArrayPool<float>.Shared.Return(colsBuf);
+            if (yBuf is not null) ArrayPool<float>.Shared.Return(yBuf);
             if (bd is not null)
-                for (int co = 0; co < cout; co++)
-                    System.Numerics.Tensors.TensorPrimitives.Add(y.AsSpan(img * imageOut + co * p, p), bd[co], y.AsSpan(img * imageOut + co * p, p));
+                for (int b = b0; b < b0 + count; b++)
+                    for (int co = 0; co < cout; co++)
+                        TensorPrimitives.Add(y.AsSpan(b * lay.ImageOut + co * lay.P, lay.P), bd[co], y.AsSpan(b * lay.ImageOut + co * lay.P, lay.P));
         });
         long[] outShape = [n, cout, .. outShapeTail];
         var result = new Tensor(y, outShape);
         Tensor[] inputs = bias is null ? [x, w] : [x, w, bias];
         if (!Engine.NeedsGrad(inputs)) return result;
-        return Engine.Record(op, result, inputs, gOut =>
+        return Engine.Record(op, result, inputs, gOut => Backward(gOut.Data, x, w, bias, geo, s, lay));
+    }
+
+    /// <summary>Shapes of one convolution call: per-image sizes, GEMM dims and the chunking.</summary>
+    private readonly record struct Layout(int N, int ImageIn, int GroupIn, int ImageOut, int CoutG, int K, int P, int B)
+    {
+        public int Chunks => (N + B - 1) / B;
+
+        public int Cols => B * P;
+    }
+
+    /// <summary>Images per chunk: enough to make the GEMM about <see cref="TargetColumns"/> wide, within the memory cap.</summary>
+    private static int ChunkSize(int n, in ConvGeometry geo)
+    {
+        int p = geo.ColumnCols;
+        int b = Math.Max(1, (TargetColumns + p - 1) / p);
+        while (b > 1 && (long)geo.ColumnRows * p * b > MaxChunkFloats) b--;
+        return Math.Min(b, Math.Max(n, 1));
+    }
+
+    private static Tensor?[] Backward(float[] gy, Tensor x, Tensor w, Tensor? bias, ConvGeometry geo, ConvSpec s, Layout lay)
+    {
+        var xd = x.Data;
+        var wdata = w.Data;
+        int coutG = lay.CoutG;
+        float[]? dx = x.requires_grad ? new float[xd.Length] : null;
+        int slots = Math.Min(MaxSlots, lay.Chunks);
+        float[][]? partials = null;
+        if (w.requires_grad)
         {
-            var gy = gOut.Data;
-            float[]? dx = x.requires_grad ? new float[xd.Length] : null;
-            float[]? dw = null;
-            int slots = Math.Min(MaxSlots, n);
-            float[][]? partials = null;
-            if (w.requires_grad)
+            partials = new float[slots][];
+            for (int i = 0; i < slots; i++) partials[i] = new float[wdata.Length];
+        }
+        Parallelism.For(slots, (long)coutG * s.Groups * lay.Cols * lay.K * 2 * Math.Max(1, lay.Chunks / slots), slot =>
+        {
+            var colsBuf = ArrayPool<float>.Shared.Rent(lay.K * lay.Cols);
+            var dyBuf = ArrayPool<float>.Shared.Rent(coutG * lay.Cols);
+            for (int chunk = slot; chunk < lay.Chunks; chunk += slots)
             {
-                partials = new float[slots][];
-                for (int i = 0; i < slots; i++) partials[i] = new float[wdata.Length];
-            }
-            Parallelism.For(slots, (long)cout * p * k * 2 * Math.Max(1, n / slots), slot =>
-            {
-                var rented = ArrayPool<float>.Shared.Rent(k * p);
-                var cols = rented.AsSpan(0, k * p);
-                for (int img = slot; img < n; img += slots)
+                int b0 = chunk * lay.B, count = Math.Min(lay.B, lay.N - b0), width = count * lay.P;
+                var cols = colsBuf.AsSpan(0, lay.K * width);
+                for (int g = 0; g < s.Groups; g++)
                 {
-                    for (int g = 0; g < s.Groups; g++)
+                    // dY of this group for the chunk as [CoutG, count·P].
+                    ReadOnlySpan<float> dy;
+                    if (count == 1) dy = gy.AsSpan(b0 * lay.ImageOut + g * coutG * lay.P, coutG * lay.P);
+                    else
                     {
-                        var gyg = gy.AsSpan(img * imageOut + g * coutG * p, coutG * p);
-                        var wg = wdata.AsSpan(g * coutG * k, coutG * k);
-                        var xImage = xd.AsSpan(img * imageIn + g * cg * h * wd, cg * h * wd);
-                        if (partials is not null)
-                        {
-                            ConvColumns.Im2Col(geo, xImage, cols);
-                            Gemm.Sgemm(false, true, coutG, k, p, 1f, gyg, p, cols, p, 1f, partials[slot].AsSpan(g * coutG * k, coutG * k), k);
-                        }
-                        if (dx is not null)
-                        {
-                            Gemm.Sgemm(true, false, k, p, coutG, 1f, wg, k, gyg, p, 0f, cols, p);
-                            ConvColumns.Col2Im(geo, cols, dx.AsSpan(img * imageIn + g * cg * h * wd, cg * h * wd));
-                        }
+                        for (int b = 0; b < count; b++)
+                            for (int co = 0; co < coutG; co++)
+                                gy.AsSpan((b0 + b) * lay.ImageOut + (g * coutG + co) * lay.P, lay.P).CopyTo(dyBuf.AsSpan(co * width + b * lay.P, lay.P));
+                        dy = dyBuf.AsSpan(0, coutG * width);
+                    }
+                    var wg = wdata.AsSpan(g * coutG * lay.K, coutG * lay.K);
+                    if (partials is not null)
+                    {
+                        Im2ColChunk(geo, xd, lay, b0, count, g, cols);
+                        Gemm.Sgemm(false, true, coutG, lay.K, width, 1f, dy, width, cols, width, 1f, partials[slot].AsSpan(g * coutG * lay.K, coutG * lay.K), lay.K);
+                    }
+                    if (dx is not null)
+                    {
+                        Gemm.Sgemm(true, false, lay.K, width, coutG, 1f, wg, lay.K, dy, width, 0f, cols, width);
+                        Col2ImChunk(geo, cols, lay, b0, count, g, dx);
                     }
                 }
-                ArrayPool<float>.Shared.Return(rented);
-            });
-            if (partials is not null)
-            {
-                dw = partials[0];
-                for (int i = 1; i < slots; i++) System.Numerics.Tensors.TensorPrimitives.Add(dw, partials[i], dw);
             }
-            Tensor? gb = null;
-            if (bias is not null && bias.requires_grad)
-            {
-                var db = new float[cout];
-                for (int img = 0; img < n; img++)
-                    for (int co = 0; co < cout; co++)
-                        db[co] += System.Numerics.Tensors.TensorPrimitives.Sum(gy.AsSpan(img * imageOut + co * p, p));
-                gb = new Tensor(db, bias.shape);
-            }
-            Tensor? gx = dx is null ? null : new Tensor(dx, x.shape);
-            Tensor? gw = dw is null ? null : new Tensor(dw, w.shape);
-            return bias is null ? [gx, gw] : [gx, gw, gb];
+            ArrayPool<float>.Shared.Return(colsBuf);
+            ArrayPool<float>.Shared.Return(dyBuf);
         });
+        float[]? dw = null;
+        if (partials is not null)
+        {
+            dw = partials[0];
+            for (int i = 1; i < slots; i++) TensorPrimitives.Add(dw, partials[i], dw);
+        }
+        Tensor? gb = null;
+        if (bias is not null && bias.requires_grad)
+        {
+            int cout = (int)w.Dims[0];
+            var db = new float[cout];
+            for (int img = 0; img < lay.N; img++)
+                for (int co = 0; co < cout; co++)
+                    db[co] += TensorPrimitives.Sum(gy.AsSpan(img * lay.ImageOut + co * lay.P, lay.P));
+            gb = new Tensor(db, bias.shape);
+        }
+        Tensor? gx = dx is null ? null : new Tensor(dx, x.shape);
+        Tensor? gw = dw is null ? null : new Tensor(dw, w.shape);
+        return bias is null ? [gx, gw] : [gx, gw, gb];
+    }
+
+    /// <summary>Column matrix [K, count·P] of group <paramref name="g"/> for images b0..b0+count−1, side by side.</summary>
+    private static void Im2ColChunk(in ConvGeometry geo, float[] x, in Layout lay, int b0, int count, int g, Span<float> cols)
+    {
+        if (count == 1)
+        {
+            ConvColumns.Im2Col(geo, x.AsSpan(b0 * lay.ImageIn + g * lay.GroupIn, lay.GroupIn), cols);
+            return;
+        }
+        int width = count * lay.P;
+        var tmp = ArrayPool<float>.Shared.Rent(lay.K * lay.P);
+        for (int b = 0; b < count; b++)
+        {
+            ConvColumns.Im2Col(geo, x.AsSpan((b0 + b) * lay.ImageIn + g * lay.GroupIn, lay.GroupIn), tmp.AsSpan(0, lay.K * lay.P));
+            for (int r = 0; r < lay.K; r++) tmp.AsSpan(r * lay.P, lay.P).CopyTo(cols.Slice(r * width + b * lay.P, lay.P));
+        }
+        ArrayPool<float>.Shared.Return(tmp);
+    }
+
+    /// <summary>Adds the adjoint of <see cref="Im2ColChunk"/> into the chunk's images of <paramref name="dx"/>.</summary>
+    private static void Col2ImChunk(in ConvGeometry geo, ReadOnlySpan<float> cols, in Layout lay, int b0, int count, int g, float[] dx)
+    {
+        if (count == 1)
+        {
+            ConvColumns.Col2Im(geo, cols, dx.AsSpan(b0 * lay.ImageIn + g * lay.GroupIn, lay.GroupIn));
+            return;
+        }
+        int width = count * lay.P;
+        var tmp = ArrayPool<float>.Shared.Rent(lay.K * lay.P);
+        for (int b = 0; b < count; b++)
+        {
+            for (int r = 0; r < lay.K; r++) cols.Slice(r * width + b * lay.P, lay.P).CopyTo(tmp.AsSpan(r * lay.P, lay.P));
+            ConvColumns.Col2Im(geo, tmp.AsSpan(0, lay.K * lay.P), dx.AsSpan((b0 + b) * lay.ImageIn + g * lay.GroupIn, lay.GroupIn));
+        }
+        ArrayPool<float>.Shared.Return(tmp);
     }
 
     /// <summary>Resolves symmetric or "same" padding: same pads dilation·(k−1) in total, the extra one after (PyTorch).</summary>
