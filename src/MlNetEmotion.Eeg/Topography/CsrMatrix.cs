@@ -1,4 +1,4 @@
-using System.Runtime.Intrinsics;
+using System.Numerics.Tensors;
 
 namespace MlNetEmotion.Eeg.Topography;
 
@@ -6,6 +6,7 @@ namespace MlNetEmotion.Eeg.Topography;
 public sealed class CsrMatrix
 {
     private readonly float[] _valuesSingle;
+    private readonly bool[] _denseRows; // rows storing every column in order: a plain dot product
 
     /// <summary>Creates the matrix from its CSR arrays (taken as they are).</summary>
     /// <param name="rows">Row count.</param>
@@ -28,6 +29,14 @@ public sealed class CsrMatrix
         ColumnIndices = columnIndices;
         Values = values;
         _valuesSingle = Array.ConvertAll(values, v => (float)v);
+        _denseRows = new bool[rows];
+        for (int r = 0; r < rows; r++)
+        {
+            int start = rowPointers[r];
+            bool dense = rowPointers[r + 1] - start == columns;
+            for (int k = 0; dense && k < columns; k++) dense = columnIndices[start + k] == k;
+            _denseRows[r] = dense;
+        }
     }
 
     /// <summary>Number of rows.</summary>
@@ -63,7 +72,8 @@ public sealed class CsrMatrix
         }
     }
 
-    /// <summary>y = A x in single precision.</summary>
+    /// <summary>y = A x in single precision; rows that store every column (Clough–Tocher rows are dense: the vertex
+    /// gradients depend on all electrodes) are SIMD dot products.</summary>
     public void Multiply(ReadOnlySpan<float> x, Span<float> y)
     {
         CheckShapes(x.Length, y.Length);
@@ -71,6 +81,11 @@ public sealed class CsrMatrix
         var ci = (int[])ColumnIndices;
         for (int r = 0; r < Rows; r++)
         {
+            if (_denseRows[r])
+            {
+                y[r] = TensorPrimitives.Dot(_valuesSingle.AsSpan(rp[r], Columns), x);
+                continue;
+            }
             float s = 0;
             for (int k = rp[r]; k < rp[r + 1]; k++) s += _valuesSingle[k] * x[ci[k]];
             y[r] = s;
@@ -78,36 +93,14 @@ public sealed class CsrMatrix
     }
 
     /// <summary>Y = X Aᵀ for <paramref name="count"/> vectors at once: <paramref name="x"/> is [count, Columns] and
-    /// <paramref name="y"/> [count, Rows], both row-major. Eight vectors are processed together with 256-bit SIMD
-    /// lanes (one lane per vector), so results do not depend on the batch size or thread count.</summary>
+    /// <paramref name="y"/> [count, Rows], both row-major. Each vector goes through
+    /// <see cref="Multiply(ReadOnlySpan{float}, Span{float})"/>, so results do not depend on the batch size.</summary>
     public void MultiplyBatch(ReadOnlySpan<float> x, Span<float> y, int count)
     {
         if (count < 0) throw new ArgumentOutOfRangeException(nameof(count));
         if (x.Length < (long)count * Columns || y.Length < (long)count * Rows)
             throw new ArgumentException($"Batch of {count} needs {count * Columns} inputs and {count * Rows} outputs.");
-        const int lanes = 8;
-        Span<float> packed = Columns * lanes <= 4096 ? stackalloc float[Columns * lanes] : new float[Columns * lanes];
-        Span<float> lane = stackalloc float[lanes];
-        var rp = (int[])RowPointers;
-        var ci = (int[])ColumnIndices;
-        int m = 0;
-        for (; m + lanes <= count; m += lanes)
-        {
-            for (int b = 0; b < lanes; b++)
-            {
-                ReadOnlySpan<float> src = x.Slice((m + b) * Columns, Columns);
-                for (int j = 0; j < Columns; j++) packed[j * lanes + b] = src[j];
-            }
-            for (int r = 0; r < Rows; r++)
-            {
-                Vector256<float> acc = Vector256<float>.Zero;
-                for (int k = rp[r]; k < rp[r + 1]; k++)
-                    acc += Vector256.Create(_valuesSingle[k]) * Vector256.Create<float>(packed.Slice(ci[k] * lanes, lanes));
-                acc.CopyTo(lane);
-                for (int b = 0; b < lanes; b++) y[(m + b) * Rows + r] = lane[b];
-            }
-        }
-        for (; m < count; m++) Multiply(x.Slice(m * Columns, Columns), y.Slice(m * Rows, Rows));
+        for (int m = 0; m < count; m++) Multiply(x.Slice(m * Columns, Columns), y.Slice(m * Rows, Rows));
     }
 
     private void CheckShapes(int xLength, int yLength)

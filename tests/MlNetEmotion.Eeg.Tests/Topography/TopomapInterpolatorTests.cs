@@ -21,8 +21,9 @@ public class TopomapInterpolatorTests
         var reference = new double[pixels];
         for (int m = 0; m < 13; m++)
         {
-            interp.Interpolate(many.AsSpan(m * 64, 64), single);
+            interp.InterpolateBatch(many.AsSpan(m * 64, 64), single, 1);
             Assert.Equal(single, batch.AsSpan(m * pixels, pixels).ToArray());
+            interp.Interpolate(many.AsSpan(m * 64, 64), single);
             interp.Interpolate(many.AsSpan(m * 64, 64).ToArray().Select(v => (double)v).ToArray(), reference);
             double scale = reference.Max(Math.Abs);
             for (int i = 0; i < pixels; i++) Assert.True(Math.Abs(reference[i] - single[i]) <= 1e-5 * scale, $"pixel {i}");
