@@ -19,6 +19,12 @@ public sealed class LstmBenchmark : NeuralStepBenchmark
     /// <inheritdoc />
     protected override string ReferenceName => "lstm_step";
 
+    /// <summary>Enough warm-up steps for tiered JIT compilation to settle (a step is only ~0.1 s).</summary>
+    protected override int Warmup => 10;
+
+    /// <inheritdoc />
+    protected override int Iterations => 11;
+
     /// <inheritdoc />
     protected override Action CreateStep()
     {

@@ -1,12 +1,12 @@
 """Reference for neural.cnn: CNN on 3x32x32 EEG topomaps, batch 360; forward + cross-entropy + backward.
 Architecture (same on our side): Conv2d(3,32,3,padding=1) ReLU, Conv2d(32,32,3,padding=1) ReLU, MaxPool2d(2),
 Conv2d(32,64,3,padding=1) ReLU, MaxPool2d(2), Flatten, Linear(64*8*8,128) ReLU, Linear(128,4).
-argv[1] = threads. Prints `cnn_step <ms>`."""
+argv[1] = threads. Prints `cnn_step <wall ms>` and `cnn_step_cpu <CPU ms>`."""
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from neural_common import median_ms, setup
+from neural_common import report, setup
 
 setup()
 model = nn.Sequential(
@@ -24,4 +24,4 @@ def step():
     loss.backward()
 
 
-print(f"cnn_step {median_ms(step, warmup=1, iterations=5):.6f}")
+report("cnn_step", step, warmup=1, iterations=5)

@@ -13,13 +13,16 @@ def setup():
     return threads
 
 
-def median_ms(step, warmup=2, iterations=7):
-    """Median wall time of `step()` in milliseconds after `warmup` untimed calls."""
+def report(name, step, warmup=2, iterations=7):
+    """Prints `<name> <median wall ms>` and `<name>_cpu <median process CPU ms>` of `step()` after `warmup`
+    untimed calls (CPU time of all threads; on a loaded machine it is the steadier figure)."""
     for _ in range(warmup):
         step()
-    times = []
+    wall, cpu = [], []
     for _ in range(iterations):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         step()
-        times.append((time.perf_counter() - t) * 1000)
-    return sorted(times)[iterations // 2]
+        wall.append((time.perf_counter() - t) * 1000)
+        cpu.append((time.process_time() - c) * 1000)
+    print(f"{name} {sorted(wall)[iterations // 2]:.6f}")
+    print(f"{name}_cpu {sorted(cpu)[iterations // 2]:.6f}")

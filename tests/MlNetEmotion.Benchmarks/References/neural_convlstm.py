@@ -5,12 +5,12 @@ Cell (Shi et al. 2015, paper 001 eq. 6-10, peephole Hadamard terms):
   c' = f.c + i.tanh(W_xc*x + W_hc*h + b_c),     o = sigmoid(W_xo*x + W_ho*h + w_co.c' + b_o),  h' = o.tanh(c'),
 with the four gate convolutions done as one Conv2d over cat(x, h) (gate order i, f, g, o), peepholes
 starting at zero, exactly as MlNetEmotion.Neural.Modules.Recurrent.ConvLSTMCell.
-argv[1] = threads. Prints `convlstm_step <ms>`."""
+argv[1] = threads. Prints `convlstm_step <wall ms>` and `convlstm_step_cpu <CPU ms>`."""
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from neural_common import median_ms, setup
+from neural_common import report, setup
 
 setup()
 BATCH, STEPS, CHANNELS, SIZE, KERNEL = 4, 10, 64, 14, 7
@@ -59,4 +59,4 @@ def step():
     loss.backward()
 
 
-print(f"convlstm_step {median_ms(step, warmup=1, iterations=5):.6f}")
+report("convlstm_step", step, warmup=1, iterations=5)

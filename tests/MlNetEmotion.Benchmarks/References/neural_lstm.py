@@ -1,10 +1,10 @@
 """Reference for neural.lstm: 2-layer LSTM (input 256, hidden 256, batch_first), batch 12, 30 steps;
 one training step = forward + MSE loss against a fixed target + backward + Adam step.
-argv[1] = threads. Prints `lstm_step <ms>`."""
+argv[1] = threads. Prints `lstm_step <wall ms>` and `lstm_step_cpu <CPU ms>`."""
 import torch
 import torch.nn.functional as F
 
-from neural_common import median_ms, setup
+from neural_common import report, setup
 
 setup()
 BATCH, STEPS, INPUT, HIDDEN, LAYERS = 12, 30, 256, 256, 2
@@ -22,4 +22,4 @@ def step():
     opt.step()
 
 
-print(f"lstm_step {median_ms(step):.6f}")
+report("lstm_step", step, warmup=10, iterations=11)
