@@ -210,6 +210,29 @@ public sealed partial class Tensor
     /// <summary>1 where this is at most <paramref name="s"/>, else 0.</summary>
     public Tensor le(float s) => le(torch.full([], s));
 
+    /// <summary>1 where the element is NaN, else 0; no gradient.</summary>
+    public Tensor isnan() => Mask(float.IsNaN);
+
+    /// <summary>1 where the element is finite (not NaN or ±∞), else 0; no gradient.</summary>
+    public Tensor isfinite() => Mask(float.IsFinite);
+
+    /// <summary>True when every element is finite (a cheap guard before <see cref="backward"/> or an optimizer step).</summary>
+    public bool all_finite()
+    {
+        if (IsInt64) return true;
+        foreach (float v in data)
+            if (!float.IsFinite(v)) return false;
+        return true;
+    }
+
+    private Tensor Mask(Func<float, bool> predicate)
+    {
+        var x = to(ScalarType.Float32).Data;
+        var y = new float[x.Length];
+        for (int i = 0; i < y.Length; i++) y[i] = predicate(x[i]) ? 1f : 0f;
+        return new Tensor(y, shape);
+    }
+
     private Tensor Compare(Tensor other, Func<float, float, bool> cmp, string name)
     {
         if (IsInt64 || other.IsInt64) return to(ScalarType.Float32).Compare(other.to(ScalarType.Float32), cmp, name);

@@ -63,6 +63,16 @@ public class ElementwiseGradTests
     }
 
     [Fact]
+    public void NonFiniteMasks()
+    {
+        var x = torch.tensor([1f, float.NaN, float.PositiveInfinity, -2f]);
+        Assert.Equal([0f, 1f, 0f, 0f], x.isnan().ToArray());
+        Assert.Equal([1f, 0f, 0f, 1f], x.isfinite().ToArray());
+        Assert.False(x.all_finite());
+        Assert.True(torch.ones(3).all_finite());
+    }
+
+    [Fact]
     public void BroadcastForwardMatchesLoops()
     {
         var a = torch.randn([2, 1, 4], new Generator(5));
