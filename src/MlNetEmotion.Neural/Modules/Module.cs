@@ -199,8 +199,8 @@ public abstract class Module
         return this;
     }
 
-    /// <summary>Sets every parameter's gradient to null (or zero when <paramref name="setToNone"/> is false).</summary>
-    public void zero_grad(bool setToNone = true)
+    /// <summary>Zeroes every parameter's gradient in place (PyTorch 1.13's default), or sets it to null when <paramref name="setToNone"/> is true.</summary>
+    public void zero_grad(bool setToNone = false)
     {
         foreach (var p in parameters())
         {

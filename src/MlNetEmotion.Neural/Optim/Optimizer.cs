@@ -41,8 +41,9 @@ public abstract class Optimizer
     public void add_param_group(IEnumerable<Tensor> parameters, double? lr = null) =>
         groups.Add(new ParamGroup(parameters.ToList(), lr ?? groups[0].lr));
 
-    /// <summary>Clears every parameter's gradient (null by default; zeros when <paramref name="set_to_none"/> is false).</summary>
-    public void zero_grad(bool set_to_none = true)
+    /// <summary>Clears every parameter's gradient: zeroed in place by default (PyTorch 1.13's default, and no new
+    /// gradient buffers next step), or set to null when <paramref name="set_to_none"/> is true.</summary>
+    public void zero_grad(bool set_to_none = false)
     {
         foreach (var g in groups)
             foreach (var p in g.parameters)

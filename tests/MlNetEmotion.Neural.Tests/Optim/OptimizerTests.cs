@@ -77,6 +77,23 @@ public class OptimizerTests
     }
 
     [Fact]
+    public void ZeroGradReusesGradientBuffers()
+    {
+        var p = torch.ones(3).requires_grad_();
+        var opt = new SGD([p], 0.1);
+        (p * 2f).sum().backward();
+        var buffer = p.grad!;
+        opt.zero_grad();
+        Assert.Same(buffer, p.grad);
+        Assert.Equal([0f, 0f, 0f], buffer.ToArray());
+        (p * 3f).sum().backward();
+        Assert.Same(buffer, p.grad);
+        Assert.Equal([3f, 3f, 3f], buffer.ToArray());
+        opt.zero_grad(set_to_none: true);
+        Assert.Null(p.grad);
+    }
+
+    [Fact]
     public void ParametersWithoutGradAreSkipped()
     {
         var a = torch.ones(2).requires_grad_();
