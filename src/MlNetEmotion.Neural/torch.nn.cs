@@ -108,6 +108,9 @@ public static partial class torch
         /// <summary>New <see cref="Modules.Flatten"/>.</summary>
         public static Flatten Flatten(long startDim = 1, long endDim = -1) => new(startDim, endDim);
 
+        /// <summary>New empty <see cref="Modules.Sequential"/>.</summary>
+        public static Sequential Sequential() => new();
+
         /// <summary>New <see cref="Modules.Sequential"/> from unnamed modules.</summary>
         public static Sequential Sequential(params Module<Tensor, Tensor>[] modules) => new(modules);
 

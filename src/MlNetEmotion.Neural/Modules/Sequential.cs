@@ -5,6 +5,11 @@ public sealed class Sequential : Module<Tensor, Tensor>
 {
     private readonly List<Module<Tensor, Tensor>> layers = [];
 
+    /// <summary>Creates an empty chain (fill it with <see cref="append"/>).</summary>
+    public Sequential() : base("Sequential")
+    {
+    }
+
     /// <summary>Creates the chain from unnamed modules.</summary>
     public Sequential(params Module<Tensor, Tensor>[] modules) : base("Sequential")
     {

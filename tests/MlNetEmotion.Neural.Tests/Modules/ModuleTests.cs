@@ -100,6 +100,17 @@ public class ModuleTests
     }
 
     [Fact]
+    public void EmptySequentialIsIdentityUntilAppended()
+    {
+        var seq = torch.nn.Sequential();
+        var x = torch.randn(2, 3);
+        Assert.Same(x, seq.forward(x));
+        seq.append(torch.nn.ReLU());
+        Assert.Equal(x.relu().ToArray(), seq.forward(x).ToArray());
+        Assert.Single(seq.children());
+    }
+
+    [Fact]
     public void DropoutScalesSurvivorsAndIsSeedable()
     {
         var x = torch.ones(10000);
