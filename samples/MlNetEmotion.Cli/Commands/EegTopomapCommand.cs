@@ -47,12 +47,15 @@ internal static class EegTopomapCommand
                 };
                 var options = new TopomapExportOptions
                 {
-                    Montage = parse.GetValue(montage)!,
-                    Bands = FrequencyBand.ParseList(parse.GetValue(bands)!),
-                    FrameRate = parse.GetValue(fps),
-                    Overlap = parse.GetValue(overlap),
-                    Scale = parse.GetValue(scale),
-                    Topomap = topomap,
+                    Maps = new BandTopomapOptions
+                    {
+                        Montage = parse.GetValue(montage)!,
+                        Bands = FrequencyBand.ParseList(parse.GetValue(bands)!),
+                        FrameRate = parse.GetValue(fps),
+                        Overlap = parse.GetValue(overlap),
+                        Scale = parse.GetValue(scale),
+                        Topomap = topomap,
+                    },
                     PngDirectory = parse.GetValue(png),
                     Render = new TopomapRenderOptions { ColorMap = ColorMap.Parse(parse.GetValue(colormap)!) },
                     File = new EegFileOptions { SamplingRate = parse.GetValue(rate) },
