@@ -5,17 +5,18 @@ namespace MlNetEmotion.Audio.Features;
 
 /// <summary>Per-frame work after the spectrum: reads <paramref name="spectrum"/> (power or magnitude, one-sided),
 /// may use <paramref name="scratch"/>, writes one output row.</summary>
-internal delegate void FrameStage(ReadOnlySpan<double> spectrum, Span<double> scratch, Span<float> output);
+internal delegate void FrameStage(ReadOnlySpan<float> spectrum, Span<float> scratch, Span<float> output);
 
 /// <summary>The shared front end of every spectral feature: framing (<see cref="FramingMode"/>), optional DC
 /// removal and Kaldi pre-emphasis, windowing, zero padding to <c>n_fft</c> and an FFT power spectrum, then a
-/// per-frame stage. Frames are split into fixed chunks across threads; each frame's arithmetic is independent of
+/// per-frame stage. Like torchaudio it works in float32: frames go eight at a time through one interleaved,
+/// vectorised float32 FFT (lengths without that path use the double-precision plan frame by frame). Frames are split into fixed chunks across threads; each frame's arithmetic is independent of
 /// the thread count, so results are bit-identical.</summary>
 internal sealed class FrameAnalyzer
 {
     private readonly SpectrogramOptions options;
     private readonly RealFftPlan plan;
-    private readonly double[] window;
+    private readonly float[] window;
     private readonly int fft, win, hop;
 
     public FrameAnalyzer(SpectrogramOptions options)
@@ -31,7 +32,7 @@ internal sealed class FrameAnalyzer
         if (options.Power <= 0) throw new ArgumentException($"Power must be positive but was {options.Power}.", nameof(options));
         this.options = options;
         plan = new RealFftPlan(fft);
-        window = Windows.Create(options.Window, win, options.PeriodicWindow);
+        window = Array.ConvertAll(Windows.Create(options.Window, win, options.PeriodicWindow), w => (float)w);
     }
 
     /// <summary>One-sided bins per frame.</summary>
@@ -63,30 +64,41 @@ internal sealed class FrameAnalyzer
         int frameCount = frames;
         const int Chunk = 32;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads > 0 ? options.Threads : Environment.ProcessorCount };
-        int batch = RealFftPlan.BatchSize, bins = plan.BinCount;
+        int bins = plan.BinCount, batch = plan.HasSingleBatch ? RealFftPlan.SingleBatchSize : 1;
         Parallel.For(0, (frames + Chunk - 1) / Chunk, parallel, c =>
         {
-            // Chunks start at multiples of 32 frames, so batches of frames are the same whatever the thread count.
-            var batchFrames = new double[batch * fft];
-            var batchPower = new double[batch * bins];
-            var scratch = new double[scratchLength];
-            var workspace = new double[plan.BatchWorkspaceLength];
+            // Chunks start at multiples of 32 frames, so batches of frames are the same whatever the thread count;
+            // a short last batch is zero-filled (lanes are independent, so this changes no frame's result).
+            var batchFrames = new float[batch * fft];
+            var batchPower = new float[batch * bins];
+            var scratch = new float[scratchLength];
+            var workspace = new float[plan.HasSingleBatch ? plan.SingleBatchWorkspaceLength : 0];
+            var single = plan.HasSingleBatch ? null : new double[fft + bins + plan.WorkspaceLength];
             int end = Math.Min(frameCount, (c + 1) * Chunk);
             for (int t0 = c * Chunk; t0 < end; t0 += batch)
             {
                 int count = Math.Min(batch, end - t0);
                 for (int i = 0; i < count; i++) Prepare(padded.AsSpan((t0 + i) * hop + offset, win), batchFrames.AsSpan(i * fft, fft));
-                if (count == batch)
+                if (single is null)
+                {
+                    batchFrames.AsSpan(count * fft).Clear();
                     plan.PowerSpectra(batchFrames, batchPower, workspace);
+                }
                 else
-                    for (int i = 0; i < count; i++) plan.PowerSpectrum(batchFrames.AsSpan(i * fft, fft), batchPower.AsSpan(i * bins, bins), workspace);
+                {
+                    var x = single.AsSpan(0, fft);
+                    var p = single.AsSpan(fft, bins);
+                    TensorPrimitives.ConvertChecked<float, double>(batchFrames.AsSpan(0, fft), x);
+                    plan.PowerSpectrum(x, p, single.AsSpan(fft + bins));
+                    TensorPrimitives.ConvertTruncating<double, float>(p, batchPower.AsSpan(0, bins));
+                }
                 for (int i = 0; i < count; i++)
                 {
                     var spectrum = batchPower.AsSpan(i * bins, bins);
                     if (options.Power == 1.0)
                         TensorPrimitives.Sqrt(spectrum, spectrum);
                     else if (options.Power != 2.0)
-                        for (int k = 0; k < spectrum.Length; k++) spectrum[k] = Math.Pow(spectrum[k], options.Power / 2);
+                        TensorPrimitives.Pow(spectrum, (float)(options.Power / 2), spectrum);
                     stage(spectrum, scratch, output.AsSpan((t0 + i) * rows, rows));
                 }
             }
@@ -104,18 +116,18 @@ internal sealed class FrameAnalyzer
         return result;
     }
 
-    private void Prepare(ReadOnlySpan<float> segment, Span<double> frame)
+    private void Prepare(ReadOnlySpan<float> segment, Span<float> frame)
     {
         var head = frame[..win];
-        TensorPrimitives.ConvertChecked(segment, head);
+        segment.CopyTo(head);
         if (options.RemoveDcOffset)
         {
-            double mean = TensorPrimitives.Sum(head) / win;
+            float mean = TensorPrimitives.Sum<float>(head) / win;
             TensorPrimitives.Subtract(head, mean, head);
         }
         if (options.PreEmphasis != 0)
         {
-            double c = options.PreEmphasis;
+            float c = (float)options.PreEmphasis;
             for (int i = win - 1; i > 0; i--) head[i] -= c * head[i - 1];
             head[0] -= c * head[0];
         }

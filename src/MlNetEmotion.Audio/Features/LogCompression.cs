@@ -6,18 +6,18 @@ namespace MlNetEmotion.Audio.Features;
 internal static class LogCompression
 {
     /// <summary>Compresses <paramref name="values"/> in place, one frame's filter energies.</summary>
-    public static void Apply(Span<double> values, LogMelOptions o)
+    public static void Apply(Span<float> values, LogMelOptions o)
     {
         if (o.LogScale == LogScale.Natural)
         {
-            TensorPrimitives.Max(values, o.LogFloor, values);
+            TensorPrimitives.Max(values, (float)o.LogFloor, values);
             TensorPrimitives.Log(values, values);
             return;
         }
-        double offset = o.DecibelMultiplier * Math.Log10(Math.Max(o.Amin, o.Reference));
-        TensorPrimitives.Max(values, o.Amin, values);
+        float offset = (float)(o.DecibelMultiplier * Math.Log10(Math.Max(o.Amin, o.Reference)));
+        TensorPrimitives.Max(values, (float)o.Amin, values);
         TensorPrimitives.Log10(values, values);
-        TensorPrimitives.Multiply(values, o.DecibelMultiplier, values);
+        TensorPrimitives.Multiply(values, (float)o.DecibelMultiplier, values);
         TensorPrimitives.Subtract(values, offset, values);
     }
 

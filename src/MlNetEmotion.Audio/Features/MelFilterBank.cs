@@ -12,12 +12,14 @@ public sealed class MelFilterBank
 {
     private readonly int[] starts;
     private readonly double[][] weights;
+    private readonly float[][] singleWeights;
 
     private MelFilterBank(int binCount, int[] starts, double[][] weights)
     {
         BinCount = binCount;
         this.starts = starts;
         this.weights = weights;
+        singleWeights = Array.ConvertAll(weights, w => Array.ConvertAll(w, v => (float)v));
     }
 
     /// <summary>Number of FFT bins the filters read (<c>n_fft / 2 + 1</c>).</summary>
@@ -100,6 +102,16 @@ public sealed class MelFilterBank
         if (spectrum.Length != BinCount) throw new ArgumentException($"Expected {BinCount} bins but got {spectrum.Length}.", nameof(spectrum));
         for (int f = 0; f < starts.Length; f++)
             mel[f] = TensorPrimitives.Dot(spectrum.Slice(starts[f], weights[f].Length), weights[f]);
+    }
+
+    /// <summary>Float32 filter energies of one spectrum (the feature extractors' path).</summary>
+    /// <param name="spectrum"><see cref="BinCount"/> values (power or magnitude).</param>
+    /// <param name="mel">Receives <see cref="MelCount"/> values.</param>
+    public void Apply(ReadOnlySpan<float> spectrum, Span<float> mel)
+    {
+        if (spectrum.Length != BinCount) throw new ArgumentException($"Expected {BinCount} bins but got {spectrum.Length}.", nameof(spectrum));
+        for (int f = 0; f < starts.Length; f++)
+            mel[f] = TensorPrimitives.Dot(spectrum.Slice(starts[f], singleWeights[f].Length), singleWeights[f]);
     }
 
     /// <summary>Applies the bank to every frame of a <c>[BinCount, frames]</c> spectrogram.</summary>

@@ -20,7 +20,7 @@ public sealed class SpectrogramExtractor
         int bins = analyzer.BinCount;
         var byFrame = analyzer.Run(signal, bins, 0, static (spectrum, _, output) =>
         {
-            for (int k = 0; k < output.Length; k++) output[k] = (float)spectrum[k];
+            spectrum.CopyTo(output);
         }, out int frames);
         return FrameAnalyzer.Transpose(byFrame, frames, bins);
     }
@@ -61,11 +61,10 @@ public sealed class MelSpectrogramExtractor
     internal float[] ComputeByFrame(ReadOnlySpan<float> signal, LogMelOptions? log, out int frames)
     {
         var bank = FilterBank;
-        return analyzer.Run(signal, bank.MelCount, bank.MelCount, (spectrum, mel, output) =>
+        return analyzer.Run(signal, bank.MelCount, 0, (spectrum, _, output) =>
         {
-            bank.Apply(spectrum, mel);
-            if (log is not null) LogCompression.Apply(mel, log);
-            for (int f = 0; f < output.Length; f++) output[f] = (float)mel[f];
+            bank.Apply(spectrum, output);
+            if (log is not null) LogCompression.Apply(output, log);
         }, out frames);
     }
 }

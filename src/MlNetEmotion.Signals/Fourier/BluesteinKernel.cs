@@ -6,7 +6,7 @@ namespace MlNetEmotion.Signals.Fourier;
 internal sealed class BluesteinKernel
 {
     private readonly int n, m;
-    private readonly MixedRadixKernel inner;
+    private readonly MixedRadixKernel<double> inner;
     private readonly double[] chirpRe, chirpIm;   // exp(-πi k² / n), k in [0, n)
     private readonly double[] kernelRe, kernelIm; // FFT of conj(chirp) wrapped to length m, scaled by 1/m
 
@@ -15,7 +15,7 @@ internal sealed class BluesteinKernel
         n = length;
         m = 1;
         while (m < 2 * n - 1) m <<= 1;
-        inner = new MixedRadixKernel(m);
+        inner = new MixedRadixKernel<double>(m);
         chirpRe = new double[n];
         chirpIm = new double[n];
         for (int k = 0; k < n; k++)

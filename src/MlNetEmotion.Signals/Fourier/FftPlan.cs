@@ -15,7 +15,7 @@ namespace MlNetEmotion.Signals.Fourier;
 /// </remarks>
 public sealed class FftPlan
 {
-    private readonly MixedRadixKernel? mixed;
+    private readonly MixedRadixKernel<double>? mixed;
     private readonly BluesteinKernel? bluestein;
 
     /// <summary>Creates a plan for transforms of <paramref name="length"/> points.</summary>
@@ -25,8 +25,8 @@ public sealed class FftPlan
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(length, 1);
         Length = length;
-        if (MixedRadixKernel.Factor(length) is not null)
-            mixed = new MixedRadixKernel(length);
+        if (MixedRadixKernel<double>.Factor(length) is not null)
+            mixed = new MixedRadixKernel<double>(length);
         else
             bluestein = new BluesteinKernel(length);
     }

@@ -13,7 +13,9 @@ public sealed class RealFftPlan
     private readonly FftPlan complex;
     private readonly double[] twRe = [], twIm = [];   // exp(-2πi k / n), k in [0, n/2], even n only
     private readonly bool even;
-    private readonly MixedRadixKernel? batched; // Vector<double>.Count interleaved half-length transforms (even, small-prime lengths)
+    private readonly MixedRadixKernel<double>? batched; // Vector<double>.Count interleaved half-length transforms (even, small-prime lengths)
+    private readonly MixedRadixKernel<float>? batchedSingle; // Vector<float>.Count interleaved, float32
+    private readonly float[] twReSingle = [], twImSingle = [];
 
     /// <summary>Creates a plan for real signals of <paramref name="length"/> samples.</summary>
     /// <param name="length">Number of real samples, at least 1.</param>
@@ -26,7 +28,11 @@ public sealed class RealFftPlan
         {
             int half = length / 2;
             complex = new FftPlan(half);
-            if (MixedRadixKernel.Factor(half) is not null) batched = new MixedRadixKernel(half, BatchSize);
+            if (MixedRadixKernel<double>.Factor(half) is not null)
+            {
+                batched = new MixedRadixKernel<double>(half, BatchSize);
+                batchedSingle = new MixedRadixKernel<float>(half, SingleBatchSize);
+            }
             twRe = new double[half + 1];
             twIm = new double[half + 1];
             for (int k = 0; k <= half; k++)
@@ -34,6 +40,8 @@ public sealed class RealFftPlan
                 twRe[k] = Math.Cos(-2.0 * Math.PI * k / length);
                 twIm[k] = Math.Sin(-2.0 * Math.PI * k / length);
             }
+            twReSingle = Array.ConvertAll(twRe, v => (float)v);
+            twImSingle = Array.ConvertAll(twIm, v => (float)v);
         }
         else
         {
@@ -44,10 +52,10 @@ public sealed class RealFftPlan
     /// <summary>Number of real samples per transform.</summary>
     public int Length { get; }
 
-    /// <summary>Frames transformed together by <see cref="PowerSpectra"/> (the SIMD width in doubles).</summary>
+    /// <summary>Frames transformed together by <see cref="PowerSpectra(ReadOnlySpan{double}, Span{double}, Span{double})"/> (the SIMD width in doubles).</summary>
     public static int BatchSize => System.Numerics.Vector<double>.Count;
 
-    /// <summary>Doubles of scratch <see cref="PowerSpectra"/> needs.</summary>
+    /// <summary>Doubles of scratch <see cref="PowerSpectra(ReadOnlySpan{double}, Span{double}, Span{double})"/> needs.</summary>
     public int BatchWorkspaceLength => Math.Max(4 * (Length / 2) * BatchSize, WorkspaceLength);
 
     /// <summary>Power spectra of <see cref="BatchSize"/> frames at once: <paramref name="frames"/> holds them one after
@@ -71,28 +79,65 @@ public sealed class RealFftPlan
             for (int f = 0; f < b; f++) PowerSpectrum(frames.Slice(f * Length, Length), power.Slice(f * bins, bins), workspace);
             return;
         }
-        int n = Length / 2, size = n * b;
-        Span<double> zr = workspace[..size], zi = workspace.Slice(size, size);
+        BatchedPower(batched, twRe, twIm, frames, power, workspace, Length, bins);
+    }
+
+    /// <summary>Frames transformed together by the float32 <see cref="PowerSpectra(ReadOnlySpan{float}, Span{float}, Span{float})"/>.</summary>
+    public static int SingleBatchSize => System.Numerics.Vector<float>.Count;
+
+    /// <summary>Floats of scratch the float32 batch needs.</summary>
+    public int SingleBatchWorkspaceLength => 4 * (Length / 2) * SingleBatchSize;
+
+    /// <summary>True when the float32 batch is available (even lengths whose half has small prime factors).</summary>
+    public bool HasSingleBatch => batchedSingle is not null;
+
+    /// <summary>Float32 power spectra of <see cref="SingleBatchSize"/> frames at once (pocketfft-like precision,
+    /// twice the SIMD lanes of the double path), frame-major like
+    /// <see cref="PowerSpectra(ReadOnlySpan{double}, Span{double}, Span{double})"/>. Needs <see cref="HasSingleBatch"/>.</summary>
+    /// <param name="frames"><c>SingleBatchSize · Length</c> samples.</param>
+    /// <param name="power">Receives <c>SingleBatchSize · BinCount</c> values.</param>
+    /// <param name="workspace">Scratch of at least <see cref="SingleBatchWorkspaceLength"/> floats.</param>
+    /// <exception cref="InvalidOperationException">The length has no float32 batch.</exception>
+    /// <exception cref="ArgumentException">A span has the wrong length.</exception>
+    public void PowerSpectra(ReadOnlySpan<float> frames, Span<float> power, Span<float> workspace)
+    {
+        if (batchedSingle is null) throw new InvalidOperationException($"Length {Length} has no float32 batched transform (needs an even length with small prime factors).");
+        int b = SingleBatchSize, bins = BinCount;
+        Check(frames.Length, b * Length, nameof(frames));
+        Check(power.Length, b * bins, nameof(power));
+        if (workspace.Length < SingleBatchWorkspaceLength)
+            throw new ArgumentException($"The workspace needs {SingleBatchWorkspaceLength} floats but has {workspace.Length}.", nameof(workspace));
+        BatchedPower(batchedSingle, twReSingle, twImSingle, frames, power, workspace, Length, bins);
+    }
+
+    /// <summary>Packs the frames' even/odd samples into interleaved half-length complex transforms, runs them, and
+    /// untangles each frame's one-sided power spectrum.</summary>
+    private static void BatchedPower<T>(MixedRadixKernel<T> kernel, T[] wRe, T[] wIm, ReadOnlySpan<T> frames, Span<T> power, Span<T> workspace, int length, int bins)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        int b = kernel.Batch, n = length / 2, size = n * b;
+        Span<T> zr = workspace[..size], zi = workspace.Slice(size, size);
         for (int f = 0; f < b; f++)
         {
-            var x = frames.Slice(f * Length, Length);
+            var x = frames.Slice(f * length, length);
             for (int t = 0; t < n; t++)
             {
                 zr[t * b + f] = x[2 * t];
                 zi[t * b + f] = x[2 * t + 1];
             }
         }
-        batched.Forward(zr, zi, workspace.Slice(2 * size, size), workspace.Slice(3 * size, size));
+        kernel.Forward(zr, zi, workspace.Slice(2 * size, size), workspace.Slice(3 * size, size));
+        T half = T.CreateTruncating(0.5);
         for (int k = 0; k <= n; k++)
         {
             int a = k == n ? 0 : k, c = k == 0 ? 0 : n - k;
-            double wr = twRe[k], wi = twIm[k];
+            T wr = wRe[k], wi = wIm[k];
             for (int f = 0; f < b; f++)
             {
-                double ar = zr[a * b + f], ai = zi[a * b + f], br = zr[c * b + f], bi = -zi[c * b + f];
-                double er = 0.5 * (ar + br), ei = 0.5 * (ai + bi);
-                double or = 0.5 * (ai - bi), oi = -0.5 * (ar - br);
-                double re = er + or * wr - oi * wi, im = ei + or * wi + oi * wr;
+                T ar = zr[a * b + f], ai = zi[a * b + f], br = zr[c * b + f], bi = -zi[c * b + f];
+                T er = half * (ar + br), ei = half * (ai + bi);
+                T or = half * (ai - bi), oi = -(half * (ar - br));
+                T re = er + or * wr - oi * wi, im = ei + or * wi + oi * wr;
                 power[f * bins + k] = re * re + im * im;
             }
         }

@@ -138,6 +138,29 @@ public class FftPlanTests
         }
     }
 
+    [Theory]
+    [InlineData(512)]
+    [InlineData(400)]
+    public void SinglePrecisionBatchMatchesDoubleToFloatAccuracy(int n)
+    {
+        var plan = new RealFftPlan(n);
+        Assert.True(plan.HasSingleBatch);
+        int b = RealFftPlan.SingleBatchSize;
+        var frames = RandomComplex(n * b, 3 * n).Select(c => (float)c.Real).ToArray();
+        var power = new float[b * plan.BinCount];
+        plan.PowerSpectra(frames, power, new float[plan.SingleBatchWorkspaceLength]);
+        var single = new double[plan.BinCount];
+        for (int f = 0; f < b; f++)
+        {
+            plan.PowerSpectrum(frames.AsSpan(f * n, n).ToArray().Select(v => (double)v).ToArray(), single);
+            double scale = single.Max();
+            for (int k = 0; k < plan.BinCount; k++)
+                Assert.True(Math.Abs(single[k] - power[f * plan.BinCount + k]) <= 1e-5 * scale, $"frame {f} bin {k}");
+        }
+        Assert.False(new RealFftPlan(401).HasSingleBatch);
+        Assert.Throws<InvalidOperationException>(() => new RealFftPlan(401).PowerSpectra(new float[401 * b], new float[201 * b], new float[4096]));
+    }
+
     [Fact]
     public void WrongLengthIsRejectedWithTheParameterName()
     {
