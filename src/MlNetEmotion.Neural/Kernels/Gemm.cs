@@ -15,7 +15,8 @@ namespace MlNetEmotion.Neural.Kernels;
 /// tile. Blocks of C are handed out to up to <see cref="Threading.NumThreads"/> threads (dynamically, so a
 /// descheduled thread does not stall the others); every element is computed by one thread with the same
 /// instructions in the same order whichever thread it is, so results are bit-identical for any thread count.
-/// Packing buffers are pooled per thread.
+/// Packing buffers are pooled per thread, so concurrent calls from several threads are safe; C must not
+/// overlap A or B.
 /// </remarks>
 public static class Gemm
 {

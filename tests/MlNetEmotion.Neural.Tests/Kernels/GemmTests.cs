@@ -167,6 +167,27 @@ public class GemmTests
     }
 
     [Fact]
+    public void Sgemm_ConcurrentCallers_GetTheSerialResults()
+    {
+        // Batched matmul calls Sgemm from several threads at once: pooled buffers must not be shared.
+        var a = GemmReference.Random(8 * 90 * 130, 21);
+        var b = GemmReference.Random(130 * 70, 22);
+        var serial = new float[8][];
+        for (int i = 0; i < 8; i++)
+        {
+            serial[i] = new float[90 * 70];
+            Gemm.Sgemm(false, true, 90, 70, 130, 1, a.AsSpan(i * 90 * 130), 130, b, 130, 0, serial[i], 70);
+        }
+        var parallel = new float[8][];
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        {
+            parallel[i] = new float[90 * 70];
+            Gemm.Sgemm(false, true, 90, 70, 130, 1, a.AsSpan(i * 90 * 130), 130, b, 130, 0, parallel[i], 70);
+        });
+        for (int i = 0; i < 8; i++) Assert.Equal(serial[i], parallel[i]);
+    }
+
+    [Fact]
     public void Sgemm_BadArguments_NameTheParameter()
     {
         var small = new float[5];
