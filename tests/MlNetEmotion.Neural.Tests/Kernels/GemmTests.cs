@@ -28,7 +28,7 @@ public class GemmTests
     public static TheoryData<bool, bool, int, int, int> Shapes()
     {
         var data = new TheoryData<bool, bool, int, int, int>();
-        (int M, int N, int K)[] sizes = [(1, 1, 1), (7, 5, 3), (6, 16, 1), (33, 17, 257), (257, 33, 7), (150, 40, 300), (2, 4200, 3)];
+        (int M, int N, int K)[] sizes = [(1, 1, 1), (7, 5, 3), (6, 16, 1), (33, 17, 257), (257, 33, 7), (150, 40, 300), (2, 4200, 3), (1, 300, 257)];
         foreach (bool ta in new[] { false, true })
             foreach (bool tb in new[] { false, true })
                 foreach (var (m, n, k) in sizes)
