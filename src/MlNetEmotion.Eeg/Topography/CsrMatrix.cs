@@ -6,7 +6,8 @@ namespace MlNetEmotion.Eeg.Topography;
 public sealed class CsrMatrix
 {
     private readonly float[] _valuesSingle;
-    private readonly bool[] _denseRows; // rows storing every column in order: a plain dot product
+    private readonly bool[] _denseRows; // rows storing every column in order
+    private readonly float[]? _denseColumns; // those rows, column-major, when they are the majority
 
     /// <summary>Creates the matrix from its CSR arrays (taken as they are).</summary>
     /// <param name="rows">Row count.</param>
@@ -36,6 +37,13 @@ public sealed class CsrMatrix
             bool dense = rowPointers[r + 1] - start == columns;
             for (int k = 0; dense && k < columns; k++) dense = columnIndices[start + k] == k;
             _denseRows[r] = dense;
+        }
+        if (2 * _denseRows.Count(d => d) >= rows && columns > 0)
+        {
+            _denseColumns = new float[rows * columns];
+            for (int r = 0; r < rows; r++)
+                if (_denseRows[r])
+                    for (int j = 0; j < columns; j++) _denseColumns[j * rows + r] = _valuesSingle[rowPointers[r] + j];
         }
     }
 
@@ -72,20 +80,23 @@ public sealed class CsrMatrix
         }
     }
 
-    /// <summary>y = A x in single precision; rows that store every column (Clough–Tocher rows are dense: the vertex
-    /// gradients depend on all electrodes) are SIMD dot products.</summary>
+    /// <summary>y = A x in single precision. When most rows store every column (Clough–Tocher rows are dense: the
+    /// vertex gradients depend on all electrodes), those rows are kept column-major and y is built from one SIMD
+    /// multiply-add over all pixels per electrode; the other rows are sparse dot products.</summary>
     public void Multiply(ReadOnlySpan<float> x, Span<float> y)
     {
         CheckShapes(x.Length, y.Length);
         var rp = (int[])RowPointers;
         var ci = (int[])ColumnIndices;
+        if (_denseColumns is not null)
+        {
+            y.Clear();
+            for (int j = 0; j < Columns; j++)
+                TensorPrimitives.MultiplyAdd(_denseColumns.AsSpan(j * Rows, Rows), x[j], y, y);
+        }
         for (int r = 0; r < Rows; r++)
         {
-            if (_denseRows[r])
-            {
-                y[r] = TensorPrimitives.Dot(_valuesSingle.AsSpan(rp[r], Columns), x);
-                continue;
-            }
+            if (_denseColumns is not null && _denseRows[r]) continue;
             float s = 0;
             for (int k = rp[r]; k < rp[r + 1]; k++) s += _valuesSingle[k] * x[ci[k]];
             y[r] = s;
