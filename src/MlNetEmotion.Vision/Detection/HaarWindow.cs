@@ -79,6 +79,7 @@ internal sealed unsafe class HaarWindow
 
     /// <summary>Runs the cascade on the window at <paramref name="offset"/>: 1 = accepted, -k = rejected at stage k
     /// (0 = first stage), -1 also when the variance test fails (as OpenCV's <c>runAt</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Run(int* sum, int* squares, int offset)
     {
         int* p = sum + offset;
@@ -92,6 +93,7 @@ internal sealed unsafe class HaarWindow
         return _stumps ? RunStumps(p, norm) : RunTrees(p, norm);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int RunStumps(int* p, float norm)
     {
         var stages = _model.Stages;
@@ -107,6 +109,7 @@ internal sealed unsafe class HaarWindow
         return 1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int RunTrees(int* p, float norm)
     {
         var stages = _model.Stages;

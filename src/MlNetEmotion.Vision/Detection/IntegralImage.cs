@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace MlNetEmotion.Vision.Detection;
 
 /// <summary>Integral images with one extra leading row and column of zeros, as OpenCV's <c>cv::integral</c>:
@@ -6,6 +7,7 @@ namespace MlNetEmotion.Vision.Detection;
 internal static class IntegralImage
 {
     /// <summary>Fills <paramref name="sum"/> and <paramref name="squares"/> ((w+1) x (h+1) each, row stride w+1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Compute(ReadOnlySpan<byte> image, int width, int height, Span<int> sum, Span<int> squares)
     {
         int stride = width + 1;
@@ -33,6 +35,7 @@ internal static class IntegralImage
     /// y &lt; Y and |x - X + 1| &lt;= Y - y - 1, the upward triangle whose apex is pixel (X - 1, Y - 1).</summary>
     /// <remarks>Computed row by row from two diagonal running sums of row prefix sums: the right edge of the triangle
     /// (clamped to the image) minus what lies left of its left edge.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ComputeTilted(ReadOnlySpan<byte> image, int width, int height, Span<int> tilted)
     {
         int stride = width + 1;

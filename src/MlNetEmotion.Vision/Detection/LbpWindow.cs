@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace MlNetEmotion.Vision.Detection;
 
 /// <summary>MB-LBP cascade evaluation: each feature compares the eight outer cells of a 3 x 3 block grid with the
@@ -21,6 +22,7 @@ internal sealed unsafe class LbpWindow
     }
 
     /// <summary>Runs the cascade on the window at <paramref name="offset"/>: 1 = accepted, -k = rejected at stage k.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Run(int* sum, int offset)
     {
         int* p = sum + offset;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MlNetEmotion.Core.Imaging;
 using MlNetEmotion.Vision.Processing;
 
@@ -6,6 +7,7 @@ namespace MlNetEmotion.Vision.Detection;
 /// <summary>One scale level of the cascade search: shrink the image, build its integral images, slide the window.</summary>
 internal static unsafe class ScaleLevel
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<BoundingBox> Detect(CascadeModel model, Image<byte> grey, float scale)
     {
         int w = (int)MathF.Round(grey.Width / scale, MidpointRounding.ToEven);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MlNetEmotion.Core.Imaging;
 
 namespace MlNetEmotion.Vision.Processing;
@@ -40,6 +41,7 @@ public static class ImageResize
 
     /// <summary>Bit-exact bilinear resize between raw HWC buffers; <paramref name="dst"/> must hold
     /// <c>dstWidth * dstHeight * channels</c> bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void BilinearInto(byte[] src, int srcWidth, int srcHeight, int channels,
         byte[] dst, int dstWidth, int dstHeight)
     {
@@ -79,6 +81,7 @@ public static class ImageResize
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void HorizontalPass(byte[] src, int srcWidth, int channels, int sy, int[] xOffset, int[] xWeight, int[] row, int dstWidth)
     {
         int rowStart = sy * srcWidth * channels;
