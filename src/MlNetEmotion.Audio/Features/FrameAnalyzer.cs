@@ -51,7 +51,9 @@ internal sealed class FrameAnalyzer
     }
 
     /// <summary>Runs the front end and <paramref name="stage"/> on every frame.</summary>
-    /// <returns>Stage outputs, <c>[frames, rows]</c> row-major.</returns>
+    /// <returns>Stage outputs, <c>[frames, rows]</c> row-major, in an array rented from
+    /// <see cref="System.Buffers.ArrayPool{T}.Shared"/> (possibly longer); the caller returns it. Pooling the large
+    /// per-call buffers keeps repeated calls from triggering full garbage collections.</returns>
     /// <exception cref="ArgumentException">The signal is shorter than one frame or than reflect padding needs.</exception>
     public float[] Run(ReadOnlySpan<float> signal, int rows, int scratchLength, FrameStage stage, out int frames)
     {
@@ -60,12 +62,11 @@ internal sealed class FrameAnalyzer
             throw new ArgumentException($"{signal.Length} samples is shorter than one analysis frame ({(options.Framing == FramingMode.KaldiSnipEdges ? win : fft)} samples).", nameof(signal));
         float[] padded = Pad(signal);
         int offset = options.Framing == FramingMode.KaldiSnipEdges ? 0 : (fft - win) / 2;
-        var output = new float[(long)frames * rows];
+        var output = System.Buffers.ArrayPool<float>.Shared.Rent(checked(frames * rows));
         int frameCount = frames;
         const int Chunk = 32;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads > 0 ? options.Threads : Environment.ProcessorCount };
         int bins = plan.BinCount, batch = plan.HasSingleBatch ? RealFftPlan.SingleBatchSize : 1;
-        Parallel.For(0, (frames + Chunk - 1) / Chunk, parallel, c =>
+        ChunkRunner.Run((frames + Chunk - 1) / Chunk, options.Threads, c =>
         {
             // Chunks start at multiples of 32 frames, so batches of frames are the same whatever the thread count;
             // a short last batch is zero-filled (lanes are independent, so this changes no frame's result).
@@ -103,6 +104,7 @@ internal sealed class FrameAnalyzer
                 }
             }
         });
+        System.Buffers.ArrayPool<float>.Shared.Return(padded);
         return output;
     }
 
@@ -140,7 +142,10 @@ internal sealed class FrameAnalyzer
         int pad = options.Framing == FramingMode.Centered ? fft / 2 : 0;
         if (pad > 0 && options.PadMode == PaddingMode.Reflect && pad >= signal.Length)
             throw new ArgumentException($"Reflect padding of {pad} samples needs more than {pad} samples but the signal has {signal.Length}.", nameof(signal));
-        var padded = new float[signal.Length + 2 * pad];
+        int length = signal.Length + 2 * pad;
+        var padded = System.Buffers.ArrayPool<float>.Shared.Rent(length);
+        padded.AsSpan(0, pad).Clear();
+        padded.AsSpan(pad + signal.Length, pad).Clear();
         signal.CopyTo(padded.AsSpan(pad));
         if (pad > 0 && options.PadMode == PaddingMode.Reflect)
         {

@@ -22,7 +22,9 @@ public sealed class SpectrogramExtractor
         {
             spectrum.CopyTo(output);
         }, out int frames);
-        return FrameAnalyzer.Transpose(byFrame, frames, bins);
+        var result = FrameAnalyzer.Transpose(byFrame, frames, bins);
+        System.Buffers.ArrayPool<float>.Shared.Return(byFrame);
+        return result;
     }
 }
 
@@ -54,10 +56,12 @@ public sealed class MelSpectrogramExtractor
     public Spectrogram Compute(ReadOnlySpan<float> signal)
     {
         var byFrame = ComputeByFrame(signal, null, out int frames);
-        return FrameAnalyzer.Transpose(byFrame, frames, FilterBank.MelCount);
+        var result = FrameAnalyzer.Transpose(byFrame, frames, FilterBank.MelCount);
+        System.Buffers.ArrayPool<float>.Shared.Return(byFrame);
+        return result;
     }
 
-    /// <summary>Mel energies, optionally log-compressed per frame, <c>[frames, mels]</c>.</summary>
+    /// <summary>Mel energies, optionally log-compressed per frame, <c>[frames, mels]</c> in a pooled array the caller returns.</summary>
     internal float[] ComputeByFrame(ReadOnlySpan<float> signal, LogMelOptions? log, out int frames)
     {
         var bank = FilterBank;
@@ -92,8 +96,10 @@ public sealed class LogMelExtractor
     public Spectrogram Compute(ReadOnlySpan<float> signal)
     {
         var byFrame = mel.ComputeByFrame(signal, Options, out int frames);
-        LogCompression.ClampTopDb(byFrame, Options);
-        return FrameAnalyzer.Transpose(byFrame, frames, Options.MelCount);
+        LogCompression.ClampTopDb(byFrame.AsSpan(0, frames * Options.MelCount), Options);
+        var result = FrameAnalyzer.Transpose(byFrame, frames, Options.MelCount);
+        System.Buffers.ArrayPool<float>.Shared.Return(byFrame);
+        return result;
     }
 }
 
@@ -128,13 +134,12 @@ public sealed class MfccExtractor
     {
         int mels = Options.MelCount, coefficients = Options.CoefficientCount;
         var logMel = mel.ComputeByFrame(signal, Options, out int frames);
-        LogCompression.ClampTopDb(logMel, Options);
+        LogCompression.ClampTopDb(logMel.AsSpan(0, frames * mels), Options);
         var result = new Spectrogram(coefficients, frames);
         var data = result.Data;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Options.Threads > 0 ? Options.Threads : Environment.ProcessorCount };
         const int Chunk = 256;
         // DCT in float32 like torchaudio's matmul; each value is one dot product, independent of the thread count.
-        Parallel.For(0, (frames + Chunk - 1) / Chunk, parallel, c =>
+        ChunkRunner.Run((frames + Chunk - 1) / Chunk, Options.Threads, c =>
         {
             for (int t = c * Chunk; t < Math.Min(frames, (c + 1) * Chunk); t++)
             {
@@ -143,6 +148,7 @@ public sealed class MfccExtractor
                     data[(long)k * frames + t] = System.Numerics.Tensors.TensorPrimitives.Dot(dct.AsSpan(k * mels, mels), x);
             }
         });
+        System.Buffers.ArrayPool<float>.Shared.Return(logMel);
         return result;
     }
 }
