@@ -39,11 +39,15 @@ public class OpenCvParityTests(ITestOutputHelper output)
         _ => CascadeClassifier.Load(TestData.Path("cascades", "lbpcascade_frontalface_improved.xml.gz")),
     });
 
+    private static readonly ConcurrentDictionary<string, List<BoundingBox>> Results = new();
+
+    /// <summary>Our detections for a fixture case (memoised: the recall test reuses the parity runs).</summary>
     internal static List<BoundingBox> Run(Case c) =>
+        Results.GetOrAdd($"{c.Image}|{c.Cascade}|{c.ScaleFactor}|{c.MinNeighbors}|{c.MinSize}|{c.MaxSize}", _ =>
         [.. Cascade(c.Cascade).DetectMultiScale(Grey(c.Image), new CascadeDetectionOptions
         {
             ScaleFactor = c.ScaleFactor, MinNeighbors = c.MinNeighbors, MinSize = c.MinSize, MaxSize = c.MaxSize,
-        })];
+        })]);
 
     [Theory]
     [MemberData(nameof(CascadeNames))]
