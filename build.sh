@@ -27,7 +27,7 @@ run_tests() {
   install_test_prerequisites
   local results=artifacts/test-results
   rm -rf "$results"
-  dotnet build MlNetEmotion.sln -c "$config" -warnaserror -nologo -v q
+  dotnet build MlNetEmotion.sln -c "$config" -nologo -v q
   set +e
   dotnet test MlNetEmotion.sln -c "$config" --no-build --nologo -v q \
     --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results"
