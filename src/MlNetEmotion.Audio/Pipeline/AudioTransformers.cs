@@ -40,7 +40,7 @@ public sealed class ReadAudioTransformer : RowToRowTransformerBase
     protected override RowMapper MakeRowMapper(DataViewSchema inputSchema)
     {
         var input = ColumnChecks.Require(inputSchema, InputColumnName, "Text (a file path)", t => t.Equals(TextDataViewType.Instance));
-        return new AudioColumnMapper<string, AudioBuffer>(inputSchema, input, OutputColumnName, AudioColumns.AudioType,
+        return new ColumnMapper<string, AudioBuffer>(inputSchema, input, OutputColumnName, AudioColumns.AudioType,
             (path, _) => AudioFile.Read(path, Options));
     }
 
@@ -134,7 +134,7 @@ public sealed class AudioWaveformTransformer : RowToRowTransformerBase
 
     /// <inheritdoc />
     protected override RowMapper MakeRowMapper(DataViewSchema inputSchema) =>
-        new AudioColumnMapper<AudioBuffer, AudioBuffer>(inputSchema, AudioColumns.RequireAudio(inputSchema, InputColumnName), OutputColumnName,
+        new ColumnMapper<AudioBuffer, AudioBuffer>(inputSchema, AudioColumns.RequireAudio(inputSchema, InputColumnName), OutputColumnName,
             AudioColumns.AudioType, (audio, row) => Apply(audio ?? throw new DataValidationException($"Column '{InputColumnName}', row {row}: no audio (null).", InputColumnName, row)));
 
     /// <inheritdoc />

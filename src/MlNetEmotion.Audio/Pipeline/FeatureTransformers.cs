@@ -76,7 +76,7 @@ public sealed class SpectralFeatureTransformer : RowToRowTransformerBase
 
     /// <inheritdoc />
     protected override RowMapper MakeRowMapper(DataViewSchema inputSchema) =>
-        new AudioColumnMapper<AudioBuffer, float[]>(inputSchema, AudioColumns.RequireAudio(inputSchema, InputColumnName), OutputColumnName, OutputType,
+        new ColumnMapper<AudioBuffer, float[]>(inputSchema, AudioColumns.RequireAudio(inputSchema, InputColumnName), OutputColumnName, OutputType,
             (audio, row) => Compute(audio ?? throw new DataValidationException($"Column '{InputColumnName}', row {row}: no audio (null).", InputColumnName, row)).Data);
 
     /// <inheritdoc />
@@ -156,7 +156,7 @@ public sealed class DeltasTransformer : RowToRowTransformerBase
         if (type.Dimensions.Count != 2)
             throw new SchemaMismatchException(InputColumnName, "a two-dimensional feature vector [rows, frames]", type.ToString());
         int rows = type.Dimensions[0], frames = type.Dimensions[1];
-        return new AudioColumnMapper<float[], float[]>(inputSchema, column, OutputColumnName, AudioColumns.FeatureType([Order + 1, rows], frames),
+        return new ColumnMapper<float[], float[]>(inputSchema, column, OutputColumnName, AudioColumns.FeatureType([Order + 1, rows], frames),
             (x, _) => FeatureImage.WithDeltas(new Spectrogram(rows, x.Length / rows, x), Order, Width).Data);
     }
 
@@ -226,7 +226,7 @@ public sealed class FixLengthTransformer : RowToRowTransformerBase
         var type = AudioColumns.RequireFeatures(inputSchema, InputColumnName, out var column);
         int rows = AudioColumns.LeadingSize(type);
         var output = AudioColumns.FeatureType(type.Dimensions.Take(type.Dimensions.Count - 1).ToArray(), Frames);
-        return new AudioColumnMapper<float[], float[]>(inputSchema, column, OutputColumnName, output,
+        return new ColumnMapper<float[], float[]>(inputSchema, column, OutputColumnName, output,
             (x, _) => FixLength.Apply(new Spectrogram(rows, x.Length / rows, x), Frames, Crop, PadValue).Data);
     }
 

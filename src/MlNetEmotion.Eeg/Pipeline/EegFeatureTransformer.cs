@@ -50,9 +50,9 @@ public sealed class EegFeatureTransformer : RowToRowTransformerBase
     {
         var input = EegSignalColumn.Require(inputSchema, InputColumnName);
         if (AsVector)
-            return new EegColumnMapper<EegSignal, float[]>(inputSchema, input, OutputColumnName, OutputType,
+            return new ColumnMapper<EegSignal, float[]>(inputSchema, input, OutputColumnName, OutputType,
                 (signal, _) => Array.ConvertAll(Feature.Compute(signal).Values, v => (float)v));
-        return new EegColumnMapper<EegSignal, BandFeatures>(inputSchema, input, OutputColumnName, OutputType, (signal, _) => Feature.Compute(signal));
+        return new ColumnMapper<EegSignal, BandFeatures>(inputSchema, input, OutputColumnName, OutputType, (signal, _) => Feature.Compute(signal));
     }
 
     /// <inheritdoc />

@@ -38,7 +38,7 @@ public sealed class EegReadTransformer : RowToRowTransformerBase
     protected override RowMapper MakeRowMapper(DataViewSchema inputSchema)
     {
         var input = Transforms.ColumnChecks.Require(inputSchema, InputColumnName, "Text (a file path)", t => t.Equals(TextDataViewType.Instance));
-        return new EegColumnMapper<string, EegSignal>(inputSchema, input, OutputColumnName, EegSignalColumn.SignalType,
+        return new ColumnMapper<string, EegSignal>(inputSchema, input, OutputColumnName, EegSignalColumn.SignalType,
             (path, _) => EegSignal.FromRecording(EegFile.Read(path, Options)));
     }
 

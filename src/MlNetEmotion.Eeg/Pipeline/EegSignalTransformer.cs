@@ -31,7 +31,7 @@ public sealed class EegSignalTransformer : RowToRowTransformerBase
 
     /// <inheritdoc />
     protected override RowMapper MakeRowMapper(DataViewSchema inputSchema) =>
-        new EegColumnMapper<EegSignal, EegSignal>(inputSchema, EegSignalColumn.Require(inputSchema, InputColumnName), OutputColumnName,
+        new ColumnMapper<EegSignal, EegSignal>(inputSchema, EegSignalColumn.Require(inputSchema, InputColumnName), OutputColumnName,
             EegSignalColumn.SignalType, (signal, _) => Operation.Apply(signal));
 
     /// <inheritdoc />

@@ -43,7 +43,7 @@ public sealed class TopomapTransformer : RowToRowTransformerBase
     protected override RowMapper MakeRowMapper(DataViewSchema inputSchema)
     {
         var input = EegSignalColumn.Require(inputSchema, InputColumnName);
-        return new EegColumnMapper<EegSignal, float[]>(inputSchema, input, OutputColumnName, OutputType,
+        return new ColumnMapper<EegSignal, float[]>(inputSchema, input, OutputColumnName, OutputType,
             (signal, _) => Maps.Compute(signal.ChannelNames, signal.Data, signal.SamplingRate).Maps);
     }
 

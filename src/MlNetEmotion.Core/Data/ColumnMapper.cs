@@ -1,13 +1,16 @@
-using MlNetEmotion.Data;
-namespace MlNetEmotion.Eeg.Pipeline;
+namespace MlNetEmotion.Data;
 
-/// <summary>Maps one input column to one output column, computing each row's value once.</summary>
-internal sealed class EegColumnMapper<TIn, TOut> : RowMapper
+/// <summary>Maps one input column to one output column with a function of (value, row), computing each row's value
+/// once: the mapper behind most single-column transforms.</summary>
+/// <typeparam name="TIn">Raw type of the input column.</typeparam>
+/// <typeparam name="TOut">Raw type of the output column.</typeparam>
+public sealed class ColumnMapper<TIn, TOut> : RowMapper
 {
     private readonly DataViewSchema.Column _input;
     private readonly Func<TIn, long, TOut> _map;
 
-    public EegColumnMapper(DataViewSchema schema, DataViewSchema.Column input, string outputColumnName, DataViewType outputType, Func<TIn, long, TOut> map)
+    /// <summary>Creates the mapper; <paramref name="map"/> receives the input value and the row position.</summary>
+    public ColumnMapper(DataViewSchema schema, DataViewSchema.Column input, string outputColumnName, DataViewType outputType, Func<TIn, long, TOut> map)
         : base(schema)
     {
         _input = input;
@@ -15,10 +18,13 @@ internal sealed class EegColumnMapper<TIn, TOut> : RowMapper
         OutputColumns = [new DataViewSchema.DetachedColumn(outputColumnName, outputType)];
     }
 
+    /// <inheritdoc />
     public override IReadOnlyList<DataViewSchema.DetachedColumn> OutputColumns { get; }
 
+    /// <inheritdoc />
     public override IEnumerable<DataViewSchema.Column> InputColumns => [_input];
 
+    /// <inheritdoc />
     public override Delegate CreateGetter(DataViewRow input, int outputIndex)
     {
         var read = input.GetGetter<TIn>(_input);
