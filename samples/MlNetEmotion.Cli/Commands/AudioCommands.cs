@@ -27,7 +27,7 @@ internal static class AudioCommands
         var command = new Command("info", "Print JSON: rate, channels, duration, codec, container.");
         command.Arguments.Add(file);
         command.Options.Add(rate);
-        command.SetAction(parse => Run(parse, () =>
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
             parse.InvocationConfiguration.Output.WriteLine(
                 AudioInfoReport.ToJson(parse.GetValue(file)!, new AudioReadOptions { SampleRate = parse.GetValue(rate) }))));
         return command;
@@ -48,7 +48,7 @@ internal static class AudioCommands
         var command = new Command("mfcc", "MFCCs of a file as a float32 NPY array [coefficients, frames] (or [3, coefficients, frames] with --deltas).");
         command.Arguments.Add(file);
         foreach (var option in new Option[] { preset, rate, coefficients, fft, hop, mels, deltas, output }) command.Options.Add(option);
-        command.SetAction(parse => Run(parse, () =>
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             var options = new MfccExportOptions
             {
@@ -63,20 +63,5 @@ internal static class AudioCommands
             parse.InvocationConfiguration.Output.WriteLine(MfccExport.Run(parse.GetValue(file)!, parse.GetValue(output)!, options));
         }));
         return command;
-    }
-
-    /// <summary>Runs an action, turning bad input into a one-line message on stderr and exit code 1 (2 for bad options).</summary>
-    private static int Run(ParseResult parse, Action action)
-    {
-        try
-        {
-            action();
-            return 0;
-        }
-        catch (Exception e) when (e is IOException or FormatException or ArgumentException or UnauthorizedAccessException)
-        {
-            parse.InvocationConfiguration.Error.WriteLine($"error: {e.Message}");
-            return e is FormatException or ArgumentException ? 2 : 1;
-        }
     }
 }

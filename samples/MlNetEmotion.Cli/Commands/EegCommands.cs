@@ -27,7 +27,7 @@ internal static class EegCommands
         var command = new Command("info", "Print a JSON summary of an EEG file's header: channels, rates, units, annotations.");
         command.Arguments.Add(file);
         command.Options.Add(rate);
-        command.SetAction(parse => Run(parse, () =>
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             var recording = EegFile.Read(parse.GetValue(file)!, new EegFileOptions { SamplingRate = parse.GetValue(rate) });
             parse.InvocationConfiguration.Output.WriteLine(EegInfo.ToJson(recording));
@@ -49,7 +49,7 @@ internal static class EegCommands
         var command = new Command("bandpower", "Band power per window and channel, written as a float64 NPY array [windows, channels, bands].");
         command.Arguments.Add(file);
         foreach (var option in new Option[] { bands, window, overlap, bandpass, scale, method, output, rate }) command.Options.Add(option);
-        command.SetAction(parse => Run(parse, () =>
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             double[]? edges = parse.GetValue(bandpass);
             var options = new BandPowerExportOptions
@@ -66,20 +66,4 @@ internal static class EegCommands
         }));
         return command;
     }
-
-    /// <summary>Runs an action, turning bad input into a one-line message on stderr and exit code 1 (2 for bad options).</summary>
-    private static int Run(ParseResult parse, Action action)
-    {
-        try
-        {
-            action();
-            return 0;
-        }
-        catch (Exception e) when (e is IOException or FormatException or ArgumentException or UnauthorizedAccessException)
-        {
-            parse.InvocationConfiguration.Error.WriteLine($"error: {e.Message}");
-            return e is FormatException or ArgumentException ? 2 : 1;
-        }
-    }
-
 }

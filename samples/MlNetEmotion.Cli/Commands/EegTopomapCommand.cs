@@ -29,46 +29,37 @@ internal static class EegTopomapCommand
         var command = new Command("topomap", "Band-power topomaps per frame (Bashivan et al. 2016 EEG images), written as float32 NPY [frames, bands, H, W].");
         command.Arguments.Add(file);
         foreach (var o in new Option[] { montage, bands, fps, overlap, size, method, layout, extrapolate, scale, output, png, colormap, rate }) command.Options.Add(o);
-        command.SetAction(parse =>
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
-            try
+            bool bashivan = Parse(parse.GetValue(layout)!, "--layout", "mne", "bashivan") == 1;
+            string? extra = parse.GetValue(extrapolate);
+            var topomap = new TopomapOptions
             {
-                bool bashivan = Parse(parse.GetValue(layout)!, "--layout", "mne", "bashivan") == 1;
-                string? extra = parse.GetValue(extrapolate);
-                var topomap = new TopomapOptions
-                {
-                    Projection = bashivan ? TopomapProjection.Bashivan : TopomapProjection.Mne,
-                    Grid = bashivan ? TopomapGridKind.BoundingBox : TopomapGridKind.Head,
-                    Extrapolation = extra is null
-                        ? (bashivan ? TopomapExtrapolation.None : TopomapExtrapolation.Head)
-                        : (TopomapExtrapolation)new[] { 1, 2, 3, 0 }[Parse(extra, "--extrapolate", "head", "local", "box", "none")],
-                    Interpolation = (TopomapInterpolation)Parse(parse.GetValue(method)!, "--method", "cubic", "linear", "nearest"),
-                    Size = parse.GetValue(size),
-                };
-                var options = new TopomapExportOptions
-                {
-                    Maps = new BandTopomapOptions
-                    {
-                        Montage = parse.GetValue(montage)!,
-                        Bands = FrequencyBand.ParseList(parse.GetValue(bands)!),
-                        FrameRate = parse.GetValue(fps),
-                        Overlap = parse.GetValue(overlap),
-                        Scale = parse.GetValue(scale),
-                        Topomap = topomap,
-                    },
-                    PngDirectory = parse.GetValue(png),
-                    Render = new TopomapRenderOptions { ColorMap = ColorMap.Parse(parse.GetValue(colormap)!) },
-                    File = new EegFileOptions { SamplingRate = parse.GetValue(rate) },
-                };
-                parse.InvocationConfiguration.Output.WriteLine(TopomapExport.Run(parse.GetValue(file)!, parse.GetValue(output)!, options));
-                return 0;
-            }
-            catch (Exception e) when (e is IOException or FormatException or ArgumentException or UnauthorizedAccessException)
+                Projection = bashivan ? TopomapProjection.Bashivan : TopomapProjection.Mne,
+                Grid = bashivan ? TopomapGridKind.BoundingBox : TopomapGridKind.Head,
+                Extrapolation = extra is null
+                    ? (bashivan ? TopomapExtrapolation.None : TopomapExtrapolation.Head)
+                    : (TopomapExtrapolation)new[] { 1, 2, 3, 0 }[Parse(extra, "--extrapolate", "head", "local", "box", "none")],
+                Interpolation = (TopomapInterpolation)Parse(parse.GetValue(method)!, "--method", "cubic", "linear", "nearest"),
+                Size = parse.GetValue(size),
+            };
+            var options = new TopomapExportOptions
             {
-                parse.InvocationConfiguration.Error.WriteLine($"error: {e.Message}");
-                return e is FormatException or ArgumentException ? 2 : 1;
-            }
-        });
+                Maps = new BandTopomapOptions
+                {
+                    Montage = parse.GetValue(montage)!,
+                    Bands = FrequencyBand.ParseList(parse.GetValue(bands)!),
+                    FrameRate = parse.GetValue(fps),
+                    Overlap = parse.GetValue(overlap),
+                    Scale = parse.GetValue(scale),
+                    Topomap = topomap,
+                },
+                PngDirectory = parse.GetValue(png),
+                Render = new TopomapRenderOptions { ColorMap = ColorMap.Parse(parse.GetValue(colormap)!) },
+                File = new EegFileOptions { SamplingRate = parse.GetValue(rate) },
+            };
+            parse.InvocationConfiguration.Output.WriteLine(TopomapExport.Run(parse.GetValue(file)!, parse.GetValue(output)!, options));
+        }));
         return command;
     }
 

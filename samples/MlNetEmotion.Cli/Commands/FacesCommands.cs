@@ -29,7 +29,7 @@ internal static class FacesCommands
         var command = new Command("detect", "Detect faces; prints JSON [{\"file\":..,\"faces\":[{\"x\":..,\"y\":..,\"width\":..,\"height\":..}]}].");
         command.Arguments.Add(images);
         foreach (var option in new Option[] { cascade, scale, neighbours, minSize }) command.Options.Add(option);
-        command.SetAction(parse => Run(parse, () =>
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             var options = new CascadeDetectionOptions
             {
@@ -37,7 +37,7 @@ internal static class FacesCommands
             };
             var report = FaceDetectionReport.Detect(parse.GetValue(images)!, LoadCascade(parse.GetValue(cascade)), options);
             parse.InvocationConfiguration.Output.WriteLine(FaceDetectionReport.ToJson(report));
-        }));
+        }, e => e is InvalidOperationException));
         return command;
     }
 
@@ -53,7 +53,7 @@ internal static class FacesCommands
         var command = new Command("crop", "Largest face per frame, cropped square and resized; writes PNGs and index.json.");
         command.Arguments.Add(input);
         foreach (var option in new Option[] { cascade, fps, size, margin, drop, output }) command.Options.Add(option);
-        command.SetAction(parse => Run(parse, () =>
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             var options = new FaceCropExportOptions
             {
@@ -64,24 +64,10 @@ internal static class FacesCommands
             };
             var index = FaceCropExporter.Export(parse.GetValue(input)!, parse.GetValue(output)!, LoadCascade(parse.GetValue(cascade)), options);
             parse.InvocationConfiguration.Output.WriteLine($"{index.Crops.Count} crops written to {parse.GetValue(output)}");
-        }));
+        }, e => e is InvalidOperationException));
         return command;
     }
 
     private static CascadeClassifier LoadCascade(string? path) =>
         path is null ? CascadeClassifier.FrontalFaceDefault() : CascadeClassifier.Load(path);
-
-    private static int Run(ParseResult parse, Action action)
-    {
-        try
-        {
-            action();
-            return 0;
-        }
-        catch (Exception e) when (e is IOException or FormatException or ArgumentException or InvalidOperationException or UnauthorizedAccessException)
-        {
-            parse.InvocationConfiguration.Error.WriteLine($"error: {e.Message}");
-            return e is FormatException or ArgumentException ? 2 : 1;
-        }
-    }
 }
