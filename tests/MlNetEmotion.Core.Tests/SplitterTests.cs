@@ -10,7 +10,7 @@ public class SplitterTests
     private static Gen<(int Rows, int Folds, int Groups, int Classes, int Seed)> Inputs =>
         from rows in Gen.Choose(10, 120)
         from folds in Gen.Choose(2, 6)
-        from groups in Gen.Choose(folds, 12)
+        from groups in Gen.Choose(folds, Math.Min(12, rows))   // every group gets at least one row
         from classes in Gen.Choose(2, 4)
         from seed in Gen.Choose(0, 1000)
         select (rows, folds, groups, classes, seed);
