@@ -28,7 +28,7 @@ internal sealed class ManifestScan
         var scan = new ManifestScan(manifest, root);
         if (!Directory.Exists(scan._root))
             return ([], [new ManifestProblem(ManifestProblemKind.MissingFile, root, "the corpus root folder does not exist.")]);
-        var trials = scan.Enumerate();
+        var trials = scan.DropAbsentSubjects(scan.Enumerate());
         foreach (var t in trials)
         {
             scan.ReadLabels(t);
@@ -36,6 +36,25 @@ internal sealed class ManifestScan
         }
         scan.CheckCounts(trials);
         return (trials, scan._problems);
+    }
+
+    /// <summary>
+    /// A grid corpus (DEAP) names its subjects by range; a partial copy lacks some. A subject none of whose trials has
+    /// a required modality file is dropped here (the count check then reports it), so a partial copy loads. When no
+    /// subject is present at all, every trial is kept so that the missing files are reported.
+    /// </summary>
+    private List<ManifestTrial> DropAbsentSubjects(List<ManifestTrial> trials)
+    {
+        if (_manifest.Trials.Enumerate != TrialEnumeration.Grid) return trials;
+        var required = _manifest.Modalities.Values.Where(m => !m.Optional).Select(m => Template(m.Path)).ToArray();
+        if (required.Length == 0) return trials;
+        bool Present(ManifestTrial t) => required.Any(template =>
+        {
+            try { return template.Resolve(t.Fields, _root) is not null; }
+            catch (InvalidDataException) { return true; }          // reported later, with the trial
+        });
+        var present = trials.GroupBy(Subject).Where(g => g.Any(Present)).SelectMany(g => g).ToList();
+        return present.Count == 0 ? trials : present;
     }
 
     private List<ManifestTrial> Enumerate()

@@ -62,23 +62,19 @@ public static class ArrayEegReader
     }
 
     /// <summary>
-    /// Reads a MAT-file: with <paramref name="trial"/> the file must be a DEAP subject file and that
-    /// trial is returned (DEAP names, 128 Hz); otherwise the variable <paramref name="variable"/> (or the
+    /// Reads a MAT-file: with <paramref name="trial"/> the file must be a multi-trial subject file (DEAP: DEAP names,
+    /// 128 Hz; EAV: 500 Hz, see <see cref="MultiTrialMat"/>) and that trial is returned; otherwise the variable <paramref name="variable"/> (or the
     /// first 2-D numeric variable) is read as [channels, samples].
     /// </summary>
     /// <param name="path">The .mat file.</param>
     /// <param name="samplingRate">Sampling rate in Hz (ignored for DEAP trials).</param>
     /// <param name="variable">Variable name, or null for the first 2-D numeric variable.</param>
-    /// <param name="trial">DEAP trial index, or null.</param>
+    /// <param name="trial">Trial index (0-based) in a DEAP or EAV file, or null.</param>
     /// <param name="unit">Unit of the values. Default uV.</param>
     /// <exception cref="EegFormatException">No suitable variable.</exception>
     public static EegRecording ReadMat(string path, double samplingRate, string? variable = null, int? trial = null, string unit = "uV")
     {
-        if (trial is int t)
-        {
-            var recording = DeapMatReader.Read(path).ToRecording(t);
-            return new EegRecording(recording.Channels, recording.Annotations, recording.Info with { SourcePath = path });
-        }
+        if (trial is int t) return EegFile.ReadTrial(MultiTrialMat.Read(path), path, t);
         var file = MatReader.Read(path);
         var candidate = variable is null
             ? file.Variables.Select(v => v.Value).OfType<MatNumericArray>().FirstOrDefault(a => a.Dimensions.Count == 2)

@@ -9,7 +9,7 @@ namespace MlNetEmotion.Eeg.IO;
 /// <param name="Channels">Number of channels (second dimension).</param>
 /// <param name="Samples">Samples per trial (third dimension).</param>
 /// <param name="Labels">Row-major [trials, 4]: valence, arousal, dominance, liking on 1..9.</param>
-public sealed record DeapSubject(double[] Data, int Trials, int Channels, int Samples, double[] Labels)
+public sealed record DeapSubject(double[] Data, int Trials, int Channels, int Samples, double[] Labels) : IMultiTrialRecording
 {
     /// <summary>Sampling rate of the preprocessed DEAP data (Hz).</summary>
     public const double SamplingRate = 128;
@@ -50,9 +50,10 @@ public static class DeapMatReader
     /// <summary>Reads one subject file.</summary>
     /// <param name="path">An <c>sXX.mat</c> file.</param>
     /// <exception cref="EegFormatException">The file lacks <c>data</c> or <c>labels</c>, or their shapes disagree.</exception>
-    public static DeapSubject Read(string path)
+    public static DeapSubject Read(string path) => FromMat(path, MatReader.Read(path));
+
+    internal static DeapSubject FromMat(string path, MatFile file)
     {
-        var file = MatReader.Read(path);
         if (!file.Variables.Any(v => v.Key == "data") || !file.Variables.Any(v => v.Key == "labels"))
             throw new EegFormatException(path, null, $"a DEAP file needs variables 'data' and 'labels'; found {string.Join(", ", file.Variables.Select(v => v.Key))}.");
         if (file["data"] is not MatNumericArray { Dimensions.Count: 3 } data)

@@ -21,8 +21,8 @@ public static class EegFile
         string extension = Path.GetExtension(path).ToLowerInvariant();
         if (extension is ".edf" or ".bdf" or ".rec")
             return EdfReader.Read(path, options.Read);
-        if (extension == ".mat" && options.Trial is not null)
-            return options.Read.Apply(ArrayEegReader.ReadMat(path, 0, options.Variable, options.Trial, options.Unit));
+        if (extension == ".mat" && options.Trial is int trial)
+            return options.Read.Apply(ReadTrial(MultiTrialMat.Read(path, options), path, trial));
         if (options.SamplingRate is not double rate || !(rate > 0))
             throw new EegFormatException(path, null, $"{extension} files carry no sampling rate; pass one (SamplingRate, or --rate on the command line).");
         var recording = extension switch
@@ -34,6 +34,19 @@ public static class EegFile
         };
         return options.Read.Apply(recording);
     }
+
+    /// <summary>One trial of a multi-trial file, with the file as its source and a range check that names both.</summary>
+    /// <param name="file">The opened file.</param>
+    /// <param name="path">Its path (for messages and <see cref="EegRecordingInfo.SourcePath"/>).</param>
+    /// <param name="trial">Trial index, 0-based.</param>
+    /// <exception cref="EegFormatException">The trial is not in the file.</exception>
+    public static EegRecording ReadTrial(IMultiTrialRecording file, string path, int trial)
+    {
+        if (trial < 0 || trial >= file.Trials)
+            throw new EegFormatException(path, null, $"trial index {trial} (0-based) is outside the file's {file.Trials} trials.");
+        var recording = file.ToRecording(trial);
+        return new EegRecording(recording.Channels, recording.Annotations, recording.Info with { SourcePath = path });
+    }
 }
 
 /// <summary>Options of <see cref="EegFile.Read"/>.</summary>
@@ -42,7 +55,7 @@ public sealed class EegFileOptions
     /// <summary>Sampling rate in Hz for formats without a header (MAT, NPY, CSV). Default null.</summary>
     public double? SamplingRate { get; set; }
 
-    /// <summary>Channel names for NPY arrays; null for Ch1..ChN.</summary>
+    /// <summary>Channel names for NPY arrays and EAV MAT-files; null for Ch1..ChN.</summary>
     public IReadOnlyList<string>? ChannelNames { get; set; }
 
     /// <summary>Unit of header-less values (uV, mV, V). Default uV.</summary>
@@ -51,7 +64,7 @@ public sealed class EegFileOptions
     /// <summary>MAT variable holding [channels, samples]; null for the first 2-D numeric one.</summary>
     public string? Variable { get; set; }
 
-    /// <summary>DEAP trial to read from a DEAP <c>sXX.mat</c> file; null otherwise.</summary>
+    /// <summary>Trial (0-based) to read from a multi-trial MAT-file (DEAP <c>sXX.mat</c>, EAV <c>subjectNN_eeg.mat</c>); null otherwise.</summary>
     public int? Trial { get; set; }
 
     /// <summary>Validation options applied after reading.</summary>

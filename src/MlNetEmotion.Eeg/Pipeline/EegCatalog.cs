@@ -24,9 +24,13 @@ public sealed partial class EegCatalog
     /// <param name="outputColumnName">Signal column produced. Default <c>Signal</c>.</param>
     /// <param name="inputColumnName">Text column of file paths. Default <c>Path</c>.</param>
     /// <param name="options">Rate for header-less files, DEAP trial, validation; null for defaults.</param>
-    public IEstimator<EegReadTransformer> ReadEeg(string outputColumnName = "Signal", string inputColumnName = "Path", EegFileOptions? options = null)
+    /// <param name="trialColumnName">Int32 column of 1-based trial numbers (a manifest's <c>EegTrialIndex</c>) picking each
+    /// row's trial from a multi-trial MAT-file (DEAP <c>sXX.mat</c>, EAV <c>subjectNN_eeg.mat</c>); each file is read once
+    /// for all its trials. Null to read whole files.</param>
+    public IEstimator<EegReadTransformer> ReadEeg(string outputColumnName = "Signal", string inputColumnName = "Path", EegFileOptions? options = null,
+        string? trialColumnName = null)
     {
-        var t = new EegReadTransformer(outputColumnName, inputColumnName, options);
+        var t = new EegReadTransformer(outputColumnName, inputColumnName, options, trialColumnName);
         return new TrivialEstimator<EegReadTransformer>(t, t.GetOutputShape);
     }
 

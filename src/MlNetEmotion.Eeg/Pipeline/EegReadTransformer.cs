@@ -10,11 +10,14 @@ public sealed class EegReadTransformer : RowToRowTransformerBase
     /// <param name="outputColumnName">Signal column produced.</param>
     /// <param name="inputColumnName">Text column holding file paths.</param>
     /// <param name="options">How to open the files (rate for header-less formats, validation).</param>
-    public EegReadTransformer(string outputColumnName, string inputColumnName, EegFileOptions? options = null)
+    /// <param name="trialColumnName">Int32 column of 1-based trial numbers (a manifest's <c>EegTrialIndex</c>) selecting
+    /// the trial of a multi-trial MAT-file (DEAP, EAV) per row; null to read whole files.</param>
+    public EegReadTransformer(string outputColumnName, string inputColumnName, EegFileOptions? options = null, string? trialColumnName = null)
     {
         OutputColumnName = outputColumnName;
         InputColumnName = inputColumnName;
         Options = options ?? new EegFileOptions();
+        TrialColumnName = trialColumnName;
     }
 
     /// <summary>Signal column produced.</summary>
@@ -26,11 +29,19 @@ public sealed class EegReadTransformer : RowToRowTransformerBase
     /// <summary>File options.</summary>
     public EegFileOptions Options { get; }
 
+    /// <summary>Int32 column of 1-based trial numbers into multi-trial files, or null.</summary>
+    public string? TrialColumnName { get; }
+
+    /// <summary>Subject files stay open across their trials' rows (two at a time: DEAP's are 100 MB each).</summary>
+    private readonly MultiTrialFileCache _files = new(capacity: 2);
+
     /// <summary>The output shape for an input shape (pre-flight check).</summary>
     /// <param name="input">Input shape.</param>
     public SchemaShape GetOutputShape(SchemaShape input)
     {
         input.Require(InputColumnName, "Text (a file path)", c => c.ItemType.Equals(TextDataViewType.Instance) && c.Kind == SchemaShape.VectorKind.Scalar);
+        if (TrialColumnName is not null)
+            input.Require(TrialColumnName, "Int32 (a 1-based trial number)", c => c.ItemType.Equals(NumberDataViewType.Int32) && c.Kind == SchemaShape.VectorKind.Scalar);
         return input.With(SchemaShape.FromType(OutputColumnName, EegSignalColumn.SignalType));
     }
 
@@ -38,8 +49,43 @@ public sealed class EegReadTransformer : RowToRowTransformerBase
     protected override RowMapper MakeRowMapper(DataViewSchema inputSchema)
     {
         var input = Transforms.ColumnChecks.Require(inputSchema, InputColumnName, "Text (a file path)", t => t.Equals(TextDataViewType.Instance));
-        return new ColumnMapper<string, EegSignal>(inputSchema, input, OutputColumnName, EegSignalColumn.SignalType,
-            (path, _) => EegSignal.FromRecording(EegFile.Read(path, Options)));
+        if (TrialColumnName is null)
+            return new ColumnMapper<string, EegSignal>(inputSchema, input, OutputColumnName, EegSignalColumn.SignalType,
+                (path, _) => EegSignal.FromRecording(EegFile.Read(path, Options)));
+        var trial = Transforms.ColumnChecks.Require(inputSchema, TrialColumnName, "Int32 (a 1-based trial number)", t => t.Equals(NumberDataViewType.Int32));
+        return new TrialReadMapper(inputSchema, input, trial, OutputColumnName, ReadTrial);
+    }
+
+    private EegSignal ReadTrial(string path, int trialNumber)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"EEG file '{path}' does not exist.", path);
+        var file = _files.Get(path, p => MultiTrialMat.Read(p, Options));
+        return EegSignal.FromRecording(Options.Read.Apply(EegFile.ReadTrial(file, path, trialNumber - 1)));
+    }
+
+    /// <summary>Reads (path, trial number) per row, once per row.</summary>
+    private sealed class TrialReadMapper(DataViewSchema schema, DataViewSchema.Column path, DataViewSchema.Column trial,
+        string outputColumnName, Func<string, int, EegSignal> read) : RowMapper(schema)
+    {
+        public override IReadOnlyList<DataViewSchema.DetachedColumn> OutputColumns { get; } =
+            [new DataViewSchema.DetachedColumn(outputColumnName, EegSignalColumn.SignalType)];
+
+        public override IEnumerable<DataViewSchema.Column> InputColumns => [path, trial];
+
+        public override Delegate CreateGetter(DataViewRow input, int outputIndex)
+        {
+            var readPath = input.GetGetter<string>(path);
+            var readTrial = input.GetGetter<int>(trial);
+            var cache = new PerRowCache<EegSignal>(input, () =>
+            {
+                string p = "";
+                int t = 0;
+                readPath(ref p);
+                readTrial(ref t);
+                return read(p, t);
+            });
+            return (ValueGetter<EegSignal>)((ref EegSignal value) => value = cache.Get());
+        }
     }
 
     /// <inheritdoc />
@@ -54,6 +100,7 @@ public sealed class EegReadTransformer : RowToRowTransformerBase
         context.Writer.Write(Options.Read.Validate);
         context.Writer.Write(Options.Read.RequireCommonSamplingRate);
         context.Write(Options.ChannelNames ?? []);
+        context.Writer.Write(TrialColumnName ?? "");
     }
 
     /// <summary>Reads a transformer written by <see cref="Save"/>.</summary>
@@ -72,6 +119,7 @@ public sealed class EegReadTransformer : RowToRowTransformerBase
         options.Read.RequireCommonSamplingRate = r.ReadBoolean();
         var names = context.ReadStrings();
         options.ChannelNames = names.Length == 0 ? null : names;
-        return new EegReadTransformer(output, input, options);
+        string trialColumn = r.ReadString();
+        return new EegReadTransformer(output, input, options, trialColumn.Length == 0 ? null : trialColumn);
     }
 }
