@@ -27,9 +27,15 @@ public sealed class DataOperationsCatalog
     /// <summary>The first <paramref name="maxRows"/> rows, computed eagerly for inspection.</summary>
     public DataDebuggerPreview Preview(IDataView data, int maxRows = 100) => new(data, maxRows);
 
-    /// <summary>Computes the view once and keeps it in memory (a cache checkpoint).</summary>
-    public IDataView Cache(IDataView data, params string[] columnsToCache) =>
-        data.ToInMemory(columnsToCache.Length == 0 ? null : columnsToCache);
+    /// <summary>Computes the view once and keeps it in memory (a cache checkpoint), one cursor per core, reporting
+    /// progress as stage <c>Caching</c>.</summary>
+    public IDataView Cache(IDataView data, params string[] columnsToCache) => Cache(data, new CacheOptions { Columns = columnsToCache });
+
+    /// <summary>Computes the view once and keeps it in memory, with the given parallelism and progress stage.
+    /// Results are identical for any degree of parallelism.</summary>
+    public IDataView Cache(IDataView data, CacheOptions options) =>
+        data.ToInMemory(options.Columns is { Length: > 0 } c ? c : null, options.MaxDegreeOfParallelism,
+            (done, total) => Context.ReportProgress(options.ProgressStage, done, total));
 
     /// <summary>The rows at the given 0-based positions, in the source's order.</summary>
     public IDataView SelectRows(IDataView data, IEnumerable<int> rows) => new RowSubsetDataView(data, rows);

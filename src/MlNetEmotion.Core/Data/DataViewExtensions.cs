@@ -28,25 +28,64 @@ public static class DataViewExtensions
     }
 
     /// <summary>Computes every visible column (or the named ones) once and keeps the values in memory.</summary>
-    public static InMemoryDataView ToInMemory(this IDataView data, IEnumerable<string>? columnNames = null)
+    public static InMemoryDataView ToInMemory(this IDataView data, IEnumerable<string>? columnNames = null) =>
+        data is InMemoryDataView m && columnNames is null ? m : data.ToInMemory(columnNames, maxDegreeOfParallelism: 1);
+
+    /// <summary>
+    /// Computes the visible (or named) columns once, keeping the values in memory, with rows split into contiguous
+    /// blocks that separate cursors compute in parallel (each cursor sees the rows' true positions, so results are the
+    /// same for any degree of parallelism). Views of unknown length are read by one cursor.
+    /// </summary>
+    /// <param name="data">The view.</param>
+    /// <param name="columnNames">Columns to keep; null for every visible column.</param>
+    /// <param name="maxDegreeOfParallelism">Cursors at once; -1 for one per core.</param>
+    /// <param name="progress">Called with (rows done, total rows) as rows complete (total −1 when unknown); may be called from any thread.</param>
+    public static InMemoryDataView ToInMemory(this IDataView data, IEnumerable<string>? columnNames, int maxDegreeOfParallelism,
+        Action<long, long>? progress = null)
     {
-        if (data is InMemoryDataView m && columnNames is null) return m;
         var columns = (columnNames is null
             ? data.Schema.Where(c => !c.IsHidden)
             : columnNames.Select(n => data.Schema[n])).ToArray();
-        var lists = columns.Select(c => (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(c.Type.RawType))!).ToArray();
-        using (var cursor = data.GetRowCursor(columns))
+        long? count = data.GetRowCount();
+        int workers = maxDegreeOfParallelism < 0 ? Environment.ProcessorCount : Math.Max(1, maxDegreeOfParallelism);
+        Array[] arrays;
+        if (count is long n && workers > 1 && n > 1)
         {
-            var readers = columns.Select(c => GetBoxedGetter(cursor, c)).ToArray();
-            while (cursor.MoveNext())
-                for (int i = 0; i < columns.Length; i++) lists[i].Add(readers[i]());
+            arrays = columns.Select(c => Array.CreateInstance(c.Type.RawType, n)).ToArray();
+            int blocks = (int)Math.Min(n, workers * 4L);
+            long done = 0;
+            Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = workers }, b =>
+            {
+                long start = n * b / blocks, end = n * (b + 1) / blocks;
+                using var cursor = data.GetRowCursor(columns);
+                for (long i = 0; i < start; i++) cursor.MoveNext();          // getters are lazy: skipping computes nothing
+                var readers = columns.Select(c => GetBoxedGetter(cursor, c)).ToArray();
+                for (long row = start; row < end && cursor.MoveNext(); row++)
+                {
+                    for (int i = 0; i < columns.Length; i++) arrays[i].SetValue(readers[i](), row);
+                    progress?.Invoke(Interlocked.Increment(ref done), n);
+                }
+            });
         }
-        var arrays = lists.Select((l, i) =>
+        else
         {
-            var array = Array.CreateInstance(columns[i].Type.RawType, l.Count);
-            l.CopyTo(array, 0);
-            return array;
-        }).ToArray();
+            var lists = columns.Select(c => (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(c.Type.RawType))!).ToArray();
+            using (var cursor = data.GetRowCursor(columns))
+            {
+                var readers = columns.Select(c => GetBoxedGetter(cursor, c)).ToArray();
+                while (cursor.MoveNext())
+                {
+                    for (int i = 0; i < columns.Length; i++) lists[i].Add(readers[i]());
+                    progress?.Invoke(lists.Length == 0 ? cursor.Position + 1 : lists[0].Count, count ?? -1);
+                }
+            }
+            arrays = lists.Select((l, i) =>
+            {
+                var array = Array.CreateInstance(columns[i].Type.RawType, l.Count);
+                l.CopyTo(array, 0);
+                return array;
+            }).ToArray();
+        }
         var schema = new DataViewSchema.Builder()
             .AddColumns(columns.Select(c => new DataViewSchema.DetachedColumn(c.Name, c.Type, c.Annotations))).ToSchema();
         return new InMemoryDataView(schema, arrays);
