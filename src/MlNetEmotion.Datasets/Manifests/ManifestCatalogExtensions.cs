@@ -14,7 +14,7 @@ public static class ManifestCatalogExtensions
     public static IDataView LoadManifest(this DataOperationsCatalog catalog, string manifestPath, string root)
     {
         var manifest = DatasetManifest.Load(manifestPath);
-        var (trials, allProblems) = ManifestScan.Run(manifest, root);
+        var (trials, allProblems) = ManifestScan.Run(manifest, root, (done, total) => catalog.Context.ReportProgress($"Scanning {manifest.Name}", done, total));
         // A partial download (fewer subjects than the corpus has) still loads; count mismatches are only logged.
         foreach (var p in allProblems.Where(p => p.Kind == ManifestProblemKind.CountMismatch))
             catalog.Context.WriteLog("LoadManifest", $"warning: {p}");
@@ -40,7 +40,7 @@ public static class ManifestCatalogExtensions
         {
             return new ManifestValidationReport(null, 0, [new ManifestProblem(ManifestProblemKind.Manifest, manifestPath, e.Message)]);
         }
-        var (trials, problems) = ManifestScan.Run(manifest, root);
+        var (trials, problems) = ManifestScan.Run(manifest, root, (done, total) => catalog.Context.ReportProgress($"Validating {manifest.Name}", done, total));
         return new ManifestValidationReport(manifest, trials.Count, problems);
     }
 

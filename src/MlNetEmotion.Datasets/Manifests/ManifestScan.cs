@@ -23,16 +23,18 @@ internal sealed class ManifestScan
         _root = Path.GetFullPath(root);
     }
 
-    public static (List<ManifestTrial> Trials, List<ManifestProblem> Problems) Run(DatasetManifest manifest, string root)
+    public static (List<ManifestTrial> Trials, List<ManifestProblem> Problems) Run(DatasetManifest manifest, string root,
+        Action<long, long>? progress = null)
     {
         var scan = new ManifestScan(manifest, root);
         if (!Directory.Exists(scan._root))
             return ([], [new ManifestProblem(ManifestProblemKind.MissingFile, root, "the corpus root folder does not exist.")]);
         var trials = scan.DropAbsentSubjects(scan.Enumerate());
-        foreach (var t in trials)
+        for (int i = 0; i < trials.Count; i++)
         {
-            scan.ReadLabels(t);
-            scan.LocateModalities(t);
+            scan.ReadLabels(trials[i]);
+            scan.LocateModalities(trials[i]);
+            progress?.Invoke(i + 1, trials.Count);
         }
         scan.CheckCounts(trials);
         return (trials, scan._problems);
