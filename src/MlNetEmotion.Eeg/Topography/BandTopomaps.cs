@@ -46,7 +46,10 @@ public sealed class BandTopomaps
         var windows = FrameWindows.ForFrameRate(data[0].Length, samplingRate, Options.FrameRate, Options.Overlap);
         int bands = Options.Bands.Count, n = channels.Count, pixels = interpolator.Height * interpolator.Width;
         if (windows.Count == 0) return ([], 0);
-        var power = BandPower.Compute(data, samplingRate, windows, new BandPowerOptions { Bands = Options.Bands, Scale = Options.Scale });
+        var power = BandPower.Compute(data, samplingRate, windows, new BandPowerOptions
+        {
+            Bands = Options.Bands, Scale = Options.Scale, Method = Options.Method, MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism,
+        });
         int frames = power.Windows;
         var values = new float[frames * bands * n]; // [frames, bands, channels]
         for (int f = 0; f < frames; f++)

@@ -60,6 +60,8 @@ public sealed class TopomapTransformer : RowToRowTransformerBase
         w.Write(o.FrameRate);
         w.Write(o.Overlap);
         w.Write((int)o.Scale);
+        w.Write((int)o.Method);
+        w.Write(o.MaxDegreeOfParallelism);
         var t = o.Topomap;
         w.Write((int)t.Projection);
         w.Write(t.Sphere.X); w.Write(t.Sphere.Y); w.Write(t.Sphere.Z); w.Write(t.Sphere.Radius);
@@ -83,6 +85,8 @@ public sealed class TopomapTransformer : RowToRowTransformerBase
         for (int i = 0; i < bands.Length; i++) bands[i] = new FrequencyBand(r.ReadString(), r.ReadDouble(), r.ReadDouble());
         double frameRate = r.ReadDouble(), overlap = r.ReadDouble();
         var scale = (BandPowerScale)r.ReadInt32();
+        var method = (BandPowerMethod)r.ReadInt32();
+        int parallelism = r.ReadInt32();
         var projection = (TopomapProjection)r.ReadInt32();
         var sphere = new HeadSphere(r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble());
         var grid = (TopomapGridKind)r.ReadInt32();
@@ -103,7 +107,7 @@ public sealed class TopomapTransformer : RowToRowTransformerBase
         };
         return new TopomapTransformer(output, input, new BandTopomapOptions
         {
-            Montage = montage, Bands = bands, FrameRate = frameRate, Overlap = overlap, Scale = scale, Topomap = topomap,
+            Montage = montage, Bands = bands, FrameRate = frameRate, Overlap = overlap, Scale = scale, Method = method, MaxDegreeOfParallelism = parallelism, Topomap = topomap,
         });
     }
 }
