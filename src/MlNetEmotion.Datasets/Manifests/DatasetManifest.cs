@@ -47,15 +47,31 @@ public sealed class DatasetManifest
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
-    /// <summary>Reads and checks a manifest file.</summary>
+    /// <summary>Reads and checks a manifest file, or a built-in manifest by name (<c>deap</c>, <c>eav</c>,
+    /// <c>synthetic-deap</c>, ...; see <see cref="BuiltInManifests"/>) when no such file exists.</summary>
     /// <exception cref="ManifestException">Unreadable JSON or an inconsistent manifest (the file and the problem are named).</exception>
     public static DatasetManifest Load(string path)
     {
-        if (!File.Exists(path)) throw new ManifestException(path, "the manifest file does not exist.");
+        if (File.Exists(path))
+        {
+            using var file = File.OpenRead(path);
+            return Load(file, path);
+        }
+        using var builtIn = BuiltInManifests.Open(path)
+            ?? throw new ManifestException(path, $"the manifest file does not exist, and it is not a built-in manifest ({string.Join(", ", BuiltInManifests.Names)}).");
+        return Load(builtIn, path);
+    }
+
+    /// <summary>Reads and checks a manifest from a stream.</summary>
+    /// <param name="stream">The JSON.</param>
+    /// <param name="sourceName">Name used in messages (a path or a built-in name).</param>
+    /// <exception cref="ManifestException">Unreadable JSON or an inconsistent manifest.</exception>
+    public static DatasetManifest Load(Stream stream, string sourceName)
+    {
+        string path = sourceName;
         DatasetManifest? manifest;
         try
         {
-            using var stream = File.OpenRead(path);
             using var doc = JsonDocument.Parse(stream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             var root = doc.RootElement.Clone();
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("$schema", out _))
