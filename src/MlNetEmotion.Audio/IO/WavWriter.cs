@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Globalization;
 
 namespace MlNetEmotion.Audio.IO;
 
@@ -19,17 +18,7 @@ public static class WavWriter
     public static void Write(string path, AudioBuffer audio, AudioSampleFormat format = AudioSampleFormat.Int16, bool rf64 = false)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string temp = path + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        try
-        {
-            using (var stream = File.Create(temp))
-                Write(stream, audio, format, rf64);
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        Core.IO.AtomicFile.Write(path, stream => Write(stream, audio, format, rf64));
     }
 
     /// <summary>Writes <paramref name="audio"/> as a WAV file to <paramref name="stream"/>.</summary>

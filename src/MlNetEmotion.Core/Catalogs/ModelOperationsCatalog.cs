@@ -19,19 +19,7 @@ public sealed class ModelOperationsCatalog
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(inputSchema);
-        string full = Path.GetFullPath(filePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        string temp = full + $".{Environment.ProcessId}.tmp";
-        try
-        {
-            using (var stream = File.Create(temp))
-                Save(model, inputSchema, stream);
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        Core.IO.AtomicFile.Write(filePath, stream => Save(model, inputSchema, stream));
     }
 
     /// <summary>Writes <paramref name="model"/> and <paramref name="inputSchema"/> to <paramref name="stream"/>.</summary>

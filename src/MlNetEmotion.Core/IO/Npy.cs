@@ -77,17 +77,7 @@ public static partial class Npy
     public static void Write(string path, NpyArray array)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string temp = path + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        try
-        {
-            using (var stream = File.Create(temp))
-                Write(stream, array);
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        AtomicFile.Write(path, stream => Write(stream, array));
     }
 
     /// <summary>Writes flat C-order data with the given shape to a <c>.npy</c> file (format 1.0).</summary>

@@ -46,23 +46,12 @@ internal static class DiskCacheEntry
             writer.Write(types.Count);
             for (int i = 0; i < types.Count; i++) ValueCodec.Write(writer, types[i], values[i]);
         }
-        string path = PathOf(directory, key);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        string temp = $"{path}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
-        try
+        Core.IO.AtomicFile.Write(PathOf(directory, key), file =>
         {
-            using (var file = File.Create(temp))
-            {
-                file.Write(Magic);
-                payload.Position = 0;
-                payload.CopyTo(file);
-                file.Write(SHA256.HashData(payload.ToArray()));
-            }
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+            file.Write(Magic);
+            payload.Position = 0;
+            payload.CopyTo(file);
+            file.Write(SHA256.HashData(payload.ToArray()));
+        });
     }
 }

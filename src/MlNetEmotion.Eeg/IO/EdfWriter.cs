@@ -21,17 +21,7 @@ public static class EdfWriter
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(recording);
         options ??= new EdfWriteOptions();
-        string temp = path + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-                Write(stream, recording, options);
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        Core.IO.AtomicFile.Write(path, stream => Write(stream, recording, options));
     }
 
     /// <summary>Writes <paramref name="recording"/> as EDF/BDF content to a stream.</summary>
