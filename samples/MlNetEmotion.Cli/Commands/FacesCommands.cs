@@ -13,6 +13,7 @@ internal static class FacesCommands
         var command = new Command("faces", "Face detection (Viola–Jones, OpenCV cascades) and face crops from images and video.");
         command.Subcommands.Add(CreateDetect());
         command.Subcommands.Add(CreateCrop());
+        command.Subcommands.Add(FacesExpressionCommand.Create(CascadeOption(), LoadCascade));
         return command;
     }
 
