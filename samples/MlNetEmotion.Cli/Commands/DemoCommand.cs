@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using MlNetEmotion.Cli.Demo;
+using MlNetEmotion.Cli.Terminal;
 using Spectre.Console;
 
 namespace MlNetEmotion.Cli.Commands;
@@ -35,30 +36,11 @@ internal static class DemoCommand
 
     private static int Run(DemoSettings settings, TextWriter output)
     {
-        bool terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
-        });
-        if (!terminal) console.Profile.Width = 120;
+        var console = ProgressConsole.Create(output);
         var ctx = new EmotionContext(settings.Seed);
         var started = DateTime.UtcNow;
         Training.CrossValidationSummary<Evaluation.MulticlassClassificationMetrics>? cv = null;
-        console.Progress().AutoClear(true).Start(progress =>
-        {
-            var folds = progress.AddTask("Cross-validation folds", maxValue: settings.Folds);
-            var epochs = progress.AddTask("MLP epochs", maxValue: settings.Epochs);
-            ctx.Progress += (_, e) =>
-            {
-                var task = e.Stage == "Cross-validation" ? folds : epochs;
-                task.MaxValue = e.Total;
-                task.Value = e.Completed;
-            };
-            cv = DemoExperiment.Run(ctx, settings);
-        });
+        ProgressConsole.Run(console, ctx, () => cv = DemoExperiment.Run(ctx, settings));
         var table = new Table().Title($"3-level {settings.Target}, {settings.Subjects} subjects x {settings.TrialsPerSubject} trials, {settings.Folds}-fold CV by subject");
         foreach (var h in new[] { "Fold", "Train", "Test", "Accuracy", "Macro acc.", "Macro F1", "Kappa", "Log-loss", "Macro AUC" }) table.AddColumn(h);
         foreach (var f in cv!.Folds)
@@ -74,11 +56,9 @@ internal static class DemoCommand
         console.WriteLine();
         console.WriteLine("Pooled confusion matrix (rows: true class, columns: predicted):");
         console.WriteLine(cv.PooledConfusionMatrix!.GetFormattedConfusionTable());
-        Directory.CreateDirectory(settings.OutputDirectory);
         string path = Path.Combine(settings.OutputDirectory, "metrics.json");
-        string temp = path + ".tmp";
-        File.WriteAllText(temp, DemoExperiment.ToJson(settings, cv).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        File.Move(temp, path, overwrite: true);
+        string json = DemoExperiment.ToJson(settings, cv).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        Core.IO.AtomicFile.Write(path, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(json)));
         console.WriteLine($"Accuracy {S("MicroAccuracy")} in {(DateTime.UtcNow - started).TotalSeconds:F1} s; metrics written to {path}");
         return 0;
     }

@@ -13,6 +13,9 @@ namespace MlNetEmotion.Datasets.Synthetic.Corpus;
 /// </summary>
 public static class SyntheticTrialPlan
 {
+    /// <summary>EAV's two tasks in the order of its manifest.</summary>
+    public static IReadOnlyList<string> EavTasks { get; } = ["Listening", "Speaking"];
+
     /// <summary>The DEAP-shaped plan, subject-major, trials in Experiment_id order.</summary>
     /// <param name="options">Corpus options.</param>
     public static IReadOnlyList<SyntheticTrial> Deap(SyntheticDeapOptions options)
@@ -61,7 +64,7 @@ public static class SyntheticTrialPlan
                 var order = classes.ToArray();
                 random.Shuffle(order);
                 foreach (string emotion in order)
-                    foreach (string task in (string[])["Listening", "Speaking"])
+                    foreach (string task in EavTasks)
                         trials.Add(new SyntheticTrial(s, num++, Felt(AffectState.ForEavClass(emotion), bias, random))
                         {
                             Emotion = emotion, Task = task, Repeat = repeat,
