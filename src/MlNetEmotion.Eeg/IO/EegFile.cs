@@ -4,10 +4,10 @@ namespace MlNetEmotion.Eeg.IO;
 public static class EegFile
 {
     /// <summary>Extensions <see cref="Read"/> understands.</summary>
-    public static IReadOnlyList<string> Extensions { get; } = [".edf", ".bdf", ".rec", ".mat", ".npy", ".csv"];
+    public static IReadOnlyList<string> Extensions { get; } = [".edf", ".bdf", ".rec", ".gdf", ".mat", ".npy", ".csv"];
 
     /// <summary>
-    /// Reads a recording: EDF/EDF+/BDF (<c>.edf</c>, <c>.bdf</c>, <c>.rec</c>) from its header; MAT, NPY and CSV
+    /// Reads a recording: EDF/EDF+/BDF (<c>.edf</c>, <c>.bdf</c>, <c>.rec</c>) and GDF 1.x/2.x (<c>.gdf</c>) from their headers; MAT, NPY and CSV
     /// through <see cref="ArrayEegReader"/> with the rate and names from <paramref name="options"/>.
     /// </summary>
     /// <param name="path">The file.</param>
@@ -21,6 +21,8 @@ public static class EegFile
         string extension = Path.GetExtension(path).ToLowerInvariant();
         if (extension is ".edf" or ".bdf" or ".rec")
             return EdfReader.Read(path, options.Read);
+        if (extension == ".gdf")
+            return GdfReader.Read(path, options.Read);
         if (extension == ".mat" && options.Trial is int trial)
             return options.Read.Apply(ReadTrial(MultiTrialMat.Read(path, options), path, trial));
         if (options.SamplingRate is not double rate || !(rate > 0))
