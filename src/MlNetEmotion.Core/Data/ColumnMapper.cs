@@ -9,13 +9,15 @@ public sealed class ColumnMapper<TIn, TOut> : RowMapper
     private readonly DataViewSchema.Column _input;
     private readonly Func<TIn, long, TOut> _map;
 
-    /// <summary>Creates the mapper; <paramref name="map"/> receives the input value and the row position.</summary>
-    public ColumnMapper(DataViewSchema schema, DataViewSchema.Column input, string outputColumnName, DataViewType outputType, Func<TIn, long, TOut> map)
+    /// <summary>Creates the mapper; <paramref name="map"/> receives the input value and the row position;
+    /// <paramref name="annotations"/> are attached to the output column.</summary>
+    public ColumnMapper(DataViewSchema schema, DataViewSchema.Column input, string outputColumnName, DataViewType outputType, Func<TIn, long, TOut> map,
+        DataViewSchema.Annotations? annotations = null)
         : base(schema)
     {
         _input = input;
         _map = map;
-        OutputColumns = [new DataViewSchema.DetachedColumn(outputColumnName, outputType)];
+        OutputColumns = [new DataViewSchema.DetachedColumn(outputColumnName, outputType, annotations)];
     }
 
     /// <inheritdoc />

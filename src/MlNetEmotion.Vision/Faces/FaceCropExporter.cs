@@ -55,9 +55,6 @@ public sealed record FaceCropIndex(
 /// frame → square crop → PNG files plus <c>index.json</c>.</summary>
 public static class FaceCropExporter
 {
-    private static readonly HashSet<string> ImageExtensions =
-        [".png", ".jpg", ".jpeg", ".bmp", ".ppm", ".pgm", ".pnm", ".webp", ".tif", ".tiff", ".gif"];
-
     /// <summary>Exports crops of <paramref name="input"/> into <paramref name="outputDirectory"/> (created if needed).</summary>
     /// <exception cref="FaceNotFoundException">No face in any frame.</exception>
     public static FaceCropIndex Export(string input, string outputDirectory, CascadeClassifier cascade, FaceCropExportOptions? options = null)
@@ -66,7 +63,7 @@ public static class FaceCropExporter
         options ??= new FaceCropExportOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Size, 1);
         Directory.CreateDirectory(outputDirectory);
-        bool still = ImageExtensions.Contains(Path.GetExtension(input).ToLowerInvariant());
+        bool still = ImageLoader.IsStillImage(input);
         var tracker = new FaceTracker(cascade, options.Tracking);
         var entries = new List<FaceCropEntry>();
         IEnumerable<VideoFrame> frames;

@@ -7,6 +7,13 @@ namespace MlNetEmotion.Vision.Media;
 /// (JPEG, BMP, TIFF, WebP, ...) through <c>ffmpeg -f rawvideo -pix_fmt rgb24</c>.</summary>
 public static class ImageLoader
 {
+    private static readonly HashSet<string> StillImageExtensions =
+        [".png", ".jpg", ".jpeg", ".bmp", ".ppm", ".pgm", ".pnm", ".webp", ".tif", ".tiff", ".gif"];
+
+    /// <summary>Whether <paramref name="path"/> names a still image (by extension: PNG, JPEG, BMP, Netpbm, WebP, TIFF, GIF)
+    /// rather than a video.</summary>
+    public static bool IsStillImage(string path) => StillImageExtensions.Contains(Path.GetExtension(path).ToLowerInvariant());
+
     /// <summary>Loads <paramref name="path"/> as a 3-channel RGB image (alpha dropped, grey replicated).</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="ImageFormatException">A PNG/PGM/PPM file is malformed.</exception>

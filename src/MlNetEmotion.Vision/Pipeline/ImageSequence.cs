@@ -10,13 +10,47 @@ namespace MlNetEmotion.Vision.Pipeline;
 /// <param name="Timestamps">Time of each image in seconds; as many as <paramref name="Images"/>.</param>
 public sealed record ImageSequence(IReadOnlyList<Image<byte>> Images, IReadOnlyList<double> Timestamps)
 {
+    /// <summary>The images in time order.</summary>
+    public IReadOnlyList<Image<byte>> Images { get; init; } = Images ?? throw new ArgumentNullException(nameof(Images));
+
+    /// <summary>Time of each image in seconds; as many as <see cref="Images"/>.</summary>
+    public IReadOnlyList<double> Timestamps { get; init; } = Timestamps?.Count == Images?.Count
+        ? Timestamps ?? throw new ArgumentNullException(nameof(Timestamps))
+        : throw new ArgumentException($"{Timestamps?.Count} timestamps for {Images?.Count} images; one per image is required.", nameof(Timestamps));
+
     /// <summary>Number of images.</summary>
     public int Count => Images.Count;
+
+    /// <summary>The file the images come from (named in errors of later steps), or null when unknown.</summary>
+    public string? Source { get; init; }
 }
 
 /// <summary>The column type of the vision steps.</summary>
 public static class ImageSequenceColumn
 {
+    private const string Expected = "an image sequence (Object<ImageSequence>, from ctx.Vision.ReadFrames)";
+
     /// <summary>The type of an image column (<see cref="ImageSequence"/> objects), read and written by every <c>ctx.Vision</c> step.</summary>
     public static ObjectDataViewType Type { get; } = new(typeof(ImageSequence));
+
+    /// <summary>Name of the annotation holding an image column's <see cref="ImageShape"/>.</summary>
+    public const string ShapeAnnotation = "ImageShape";
+
+    /// <summary>The <see cref="ImageShape"/> of <paramref name="column"/>; all zero when the column does not declare one.</summary>
+    public static ImageShape GetShape(DataViewSchema.Column column) =>
+        column.Annotations.TryGetValue<ImageShape>(ShapeAnnotation, out var shape) ? shape : default;
+
+    /// <summary>Annotations declaring <paramref name="shape"/>.</summary>
+    public static DataViewSchema.Annotations Annotations(ImageShape shape) =>
+        new(new Dictionary<string, object> { [ShapeAnnotation] = shape });
+
+    /// <summary>Checks that <paramref name="name"/> is an image column.</summary>
+    /// <exception cref="SchemaMismatchException">Missing or of another type.</exception>
+    public static DataViewSchema.Column Require(DataViewSchema schema, string name) =>
+        Transforms.ColumnChecks.Require(schema, name, Expected, t => t.Equals(Type));
+
+    /// <summary>Shape-level check that <paramref name="name"/> is an image column.</summary>
+    /// <exception cref="SchemaMismatchException">Missing or of another type.</exception>
+    public static SchemaShape.Column Require(SchemaShape shape, string name) =>
+        shape.Require(name, Expected, c => c.Kind == SchemaShape.VectorKind.Scalar && c.ItemType.Equals(Type));
 }

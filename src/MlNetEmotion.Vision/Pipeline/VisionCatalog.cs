@@ -1,8 +1,11 @@
+using MlNetEmotion.Vision.Pipeline;
+using MlNetEmotion.Vision.Processing;
+
 namespace MlNetEmotion;
 
 /// <summary>
 /// <c>ctx.Vision</c>: video and face pipeline steps. A text column of video or image paths becomes an
-/// <see cref="Vision.Pipeline.ImageSequence"/> column of frames; face steps turn frames into face crops; image steps
+/// <see cref="ImageSequence"/> column of frames; face steps turn frames into face crops; image steps
 /// resize, normalise to a float tensor and (in training only) augment. Other files add steps to this partial class.
 /// </summary>
 public sealed partial class VisionCatalog
@@ -13,6 +16,67 @@ public sealed partial class VisionCatalog
 
     /// <summary>The owning context.</summary>
     public EmotionContext Context { get; }
+
+    /// <summary>Reads the video (or still image) named in a text column into a sequence of RGB frames with their
+    /// timestamps. Lazy: each file is decoded (through ffmpeg) only when a cursor asks for its row.</summary>
+    /// <param name="outputColumnName">Image column produced. Default <c>Frames</c>.</param>
+    /// <param name="inputColumnName">Text column of file paths. Default <c>VideoPath</c>.</param>
+    /// <param name="options">Frame rate or every-n-th frame, start, duration, frame limit; null for every frame.</param>
+    public IEstimator<ReadFramesTransformer> ReadFrames(string outputColumnName = "Frames", string inputColumnName = "VideoPath", FrameReadOptions? options = null)
+    {
+        var t = new ReadFramesTransformer(outputColumnName, inputColumnName, options);
+        return new TrivialEstimator<ReadFramesTransformer>(t, t.GetOutputShape);
+    }
+
+    /// <summary>Finds the largest face in each frame (Viola–Jones, OpenCV <c>detectMultiScale</c> settings), tracks it
+    /// (a miss reuses the last box or drops the frame) and cuts square crops of a fixed size around it.</summary>
+    /// <param name="outputColumnName">Image column of crops produced. Default <c>Faces</c>.</param>
+    /// <param name="inputColumnName">Image column of frames read. Default <c>Frames</c>.</param>
+    /// <param name="options">Crop size (default 227), margin, grey, miss policy, detector settings, cascade; null for defaults.</param>
+    /// <param name="boxesColumnName">Optional Int32 [frames, 4] column of the face boxes (x, y, width, height) used; null for none.</param>
+    /// <remarks>A clip in which no frame yields a face throws <see cref="Vision.Faces.FaceNotFoundException"/> naming the file.</remarks>
+    public IEstimator<FaceCropTransformer> DetectAndCropFaces(string outputColumnName = "Faces", string inputColumnName = "Frames",
+        FaceCropOptions? options = null, string? boxesColumnName = null)
+    {
+        var t = new FaceCropTransformer(outputColumnName, inputColumnName, options, boxesColumnName);
+        return new TrivialEstimator<FaceCropTransformer>(t, t.GetOutputShape);
+    }
+
+    /// <summary>Resizes every image to <paramref name="width"/> x <paramref name="height"/>.</summary>
+    /// <param name="outputColumnName">Image column produced. Default <c>Faces</c>.</param>
+    /// <param name="inputColumnName">Image column read; null for <paramref name="outputColumnName"/>.</param>
+    /// <param name="width">Output width in pixels. Default 224.</param>
+    /// <param name="height">Output height in pixels. Default 224.</param>
+    /// <param name="interpolation">Default <see cref="ResizeInterpolation.Area"/> (OpenCV <c>INTER_AREA</c>; bilinear when enlarging).</param>
+    public IEstimator<ImageSequenceTransformer> Resize(string outputColumnName = "Faces", string? inputColumnName = null, int width = 224, int height = 224,
+        ResizeInterpolation interpolation = ResizeInterpolation.Area) =>
+        Images(outputColumnName, inputColumnName, new ResizeOperation(width, height, interpolation));
+
+    /// <summary>Converts fixed-size images to a float tensor column [frames, C, H, W] (channel first).</summary>
+    /// <param name="outputColumnName">Float tensor column produced. Default <c>Pixels</c>.</param>
+    /// <param name="inputColumnName">Image column read (after <see cref="Resize"/> or <see cref="DetectAndCropFaces"/>). Default <c>Faces</c>.</param>
+    /// <param name="kind">[0, 1], [-1, 1] or ImageNet mean/std. Default <see cref="NormalizationKind.ZeroToOne"/>.</param>
+    public IEstimator<ImageNormalizingTransformer> Normalize(string outputColumnName = "Pixels", string inputColumnName = "Faces",
+        NormalizationKind kind = NormalizationKind.ZeroToOne)
+    {
+        var t = new ImageNormalizingTransformer(outputColumnName, inputColumnName, kind);
+        return new TrivialEstimator<ImageNormalizingTransformer>(t, t.GetOutputShape);
+    }
+
+    /// <summary>Random crop, rotation and horizontal flip for training (paper 004), one draw per row applied to all its
+    /// images. Append it with <see cref="TransformerScope.Training"/> so that the fitted chain's <c>Transform</c> (test
+    /// and scoring data) skips it; it writes back to <paramref name="columnName"/> so the schema is the same either way.</summary>
+    /// <param name="columnName">Image column augmented in place. Default <c>Faces</c>.</param>
+    /// <param name="options">Crop fraction (0.9), rotation range (±10°), flip probability (0.5); null for defaults.</param>
+    /// <param name="seed">Base seed; null draws one from <see cref="EmotionContext.NextSeed"/>. Each row's draw depends only on it and the row position.</param>
+    public IEstimator<ImageSequenceTransformer> Augment(string columnName = "Faces", AugmentationOptions? options = null, int? seed = null) =>
+        Images(columnName, columnName, new AugmentOperation(options ?? new AugmentationOptions(), seed ?? Context.NextSeed()));
+
+    private static TrivialEstimator<ImageSequenceTransformer> Images(string outputColumnName, string? inputColumnName, ImageSequenceOperation operation)
+    {
+        var t = new ImageSequenceTransformer(outputColumnName, inputColumnName ?? outputColumnName, operation);
+        return new TrivialEstimator<ImageSequenceTransformer>(t, t.GetOutputShape);
+    }
 }
 
 /// <summary>Adds <c>ctx.Vision</c> to <see cref="EmotionContext"/>.</summary>
