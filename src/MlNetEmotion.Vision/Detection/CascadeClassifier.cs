@@ -103,9 +103,23 @@ public sealed class CascadeClassifier
     {
         if (grey.Width < WindowWidth || grey.Height < WindowHeight) return [];
         var scales = Scales(grey.Width, grey.Height, options);
+        if (scales.Count == 0) return [];
+        // One layout (and one resolved cascade) per window step, wide enough for the largest level.
+        int columns = (int)MathF.Round(grey.Width / scales[0], MidpointRounding.ToEven) + 1;
+        bool tilted = _model.FeatureType == CascadeFeatureType.Haar && _model.HasTiltedFeatures;
+        var resolved = new Dictionary<int, (IntegralLayout Layout, WindowCascade Cascade)>();
+        foreach (int step in scales.Select(ScaleLevel.Step).Distinct())
+        {
+            var layout = new IntegralLayout(columns, step, tilted);
+            resolved[step] = (layout, _model.FeatureType == CascadeFeatureType.Haar ? new HaarWindow(_model, layout) : new LbpWindow(_model, layout));
+        }
         var perScale = new List<BoundingBox>[scales.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
-        Parallel.For(0, scales.Count, parallel, i => perScale[i] = ScaleLevel.Detect(_model, grey, scales[i]));
+        Parallel.For(0, scales.Count, parallel, i =>
+        {
+            var (layout, cascade) = resolved[ScaleLevel.Step(scales[i])];
+            perScale[i] = ScaleLevel.Detect(_model, cascade, layout, grey, scales[i]);
+        });
         var all = new List<BoundingBox>();
         foreach (var list in perScale) all.AddRange(list);
         return all;

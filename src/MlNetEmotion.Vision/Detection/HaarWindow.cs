@@ -1,18 +1,20 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace MlNetEmotion.Vision.Detection;
 
 /// <summary>Haar cascade evaluation with OpenCV's arithmetic: feature sums in float, scaled by the float inverse of
 /// the window's standard-deviation term, compared with float thresholds, stage sums accumulated in double.</summary>
-/// <remarks>Built per scale level: rectangle corners are resolved to offsets into that level's integral buffer and
-/// packed with weights, threshold and leaves into one pinned array, so a window costs only loads and arithmetic.</remarks>
-internal sealed unsafe class HaarWindow
+/// <remarks>Rectangle corners are resolved to offsets in an <see cref="IntegralLayout"/> and packed with weights,
+/// threshold and leaves into one pinned array. Stump cascades scan rows eight windows at a time with AVX2
+/// (<c>HaarWindow.Batch.cs</c>); tree cascades and machines without AVX2 run window by window.</remarks>
+internal sealed unsafe partial class HaarWindow : WindowCascade
 {
     private readonly CascadeModel _model;
     private readonly Node[] _nodes; // pinned
     private readonly Node* _node;
-    private readonly int _n0, _n1, _n2, _n3;
+    private readonly int _n0, _n1, _n2, _n3, _q0, _q1, _q2, _q3;
     private readonly double _normArea;
     private readonly bool _stumps;
 
@@ -25,7 +27,7 @@ internal sealed unsafe class HaarWindow
         public float W0, W1, W2, Threshold, Left, Right;
     }
 
-    public HaarWindow(CascadeModel model, int stride, int tiltedOffset)
+    public HaarWindow(CascadeModel model, IntegralLayout layout)
     {
         _model = model;
         _stumps = model.IsStumpBased;
@@ -39,21 +41,21 @@ internal sealed unsafe class HaarWindow
             for (int r = 0; r < 3; r++)
             {
                 var (x, y, rw, rh) = (rects[r].X, rects[r].Y, rects[r].Width, rects[r].Height);
-                int o = 4 * r;
-                if (rects[r].Weight == 0f) corners[o] = corners[o + 1] = corners[o + 2] = corners[o + 3] = 0;
+                var c = corners.AsSpan(4 * r, 4);
+                if (rects[r].Weight == 0f) c.Clear();
                 else if (feature.Tilted)
                 {
-                    corners[o] = tiltedOffset + x + stride * y;
-                    corners[o + 1] = tiltedOffset + x - rh + stride * (y + rh);
-                    corners[o + 2] = tiltedOffset + x + rw + stride * (y + rw);
-                    corners[o + 3] = tiltedOffset + x + rw - rh + stride * (y + rw + rh);
+                    c[0] = layout.Offset(x, y, IntegralLayout.Tilted);
+                    c[1] = layout.Offset(x - rh, y + rh, IntegralLayout.Tilted);
+                    c[2] = layout.Offset(x + rw, y + rw, IntegralLayout.Tilted);
+                    c[3] = layout.Offset(x + rw - rh, y + rw + rh, IntegralLayout.Tilted);
                 }
                 else
                 {
-                    corners[o] = x + stride * y;
-                    corners[o + 1] = x + rw + stride * y;
-                    corners[o + 2] = x + stride * (y + rh);
-                    corners[o + 3] = x + rw + stride * (y + rh);
+                    c[0] = layout.Offset(x, y, IntegralLayout.Sum);
+                    c[1] = layout.Offset(x + rw, y, IntegralLayout.Sum);
+                    c[2] = layout.Offset(x, y + rh, IntegralLayout.Sum);
+                    c[3] = layout.Offset(x + rw, y + rh, IntegralLayout.Sum);
                 }
             }
             ref var n = ref _nodes[i];
@@ -70,37 +72,44 @@ internal sealed unsafe class HaarWindow
         }
         // Normalisation rectangle: the window less a one-pixel border.
         int nw = model.WindowWidth - 2, nh = model.WindowHeight - 2;
-        _n0 = 1 + stride;
-        _n1 = 1 + nw + stride;
-        _n2 = 1 + stride * (1 + nh);
-        _n3 = 1 + nw + stride * (1 + nh);
+        (_n0, _n1, _n2, _n3) = (layout.Offset(1, 1, IntegralLayout.Sum), layout.Offset(1 + nw, 1, IntegralLayout.Sum),
+            layout.Offset(1, 1 + nh, IntegralLayout.Sum), layout.Offset(1 + nw, 1 + nh, IntegralLayout.Sum));
+        (_q0, _q1, _q2, _q3) = (layout.Offset(1, 1, IntegralLayout.Squares), layout.Offset(1 + nw, 1, IntegralLayout.Squares),
+            layout.Offset(1, 1 + nh, IntegralLayout.Squares), layout.Offset(1 + nw, 1 + nh, IntegralLayout.Squares));
         _normArea = (double)nw * nh;
     }
 
-    /// <summary>Runs the cascade on the window at <paramref name="offset"/>: 1 = accepted, -k = rejected at stage k
-    /// (0 = first stage), -1 also when the variance test fails (as OpenCV's <c>runAt</c>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int Run(int* sum, int* squares, int offset)
+    /// <inheritdoc />
+    public override void ScanRow(int* row, int count, List<int> accepted)
     {
-        int* p = sum + offset;
-        int* q = squares + offset;
+        if (_stumps && Avx2.IsSupported) ScanRowBatched(row, count, accepted);
+        else base.ScanRow(row, count, accepted);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>-1 when the variance test fails.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override int Run(int* window)
+    {
+        int* p = window;
         int valsum = p[_n0] - p[_n1] - p[_n2] + p[_n3];
-        uint valsq = unchecked((uint)(q[_n0] - q[_n1] - q[_n2] + q[_n3]));
+        uint valsq = unchecked((uint)(p[_q0] - p[_q1] - p[_q2] + p[_q3]));
         double nf = _normArea * valsq - (double)valsum * valsum;
         if (!(nf > 0)) return -1;
         float norm = (float)(1.0 / Math.Sqrt(nf));
         if (!(_normArea * norm < 0.1)) return -1;
-        return _stumps ? RunStumps(p, norm) : RunTrees(p, norm);
+        return _stumps ? RunStumps(p, norm, 0) : RunTrees(p, norm);
     }
 
+    /// <summary>Stump cascade from stage <paramref name="first"/> on (earlier stages passed).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int RunStumps(int* p, float norm)
+    private int RunStumps(int* p, float norm, int first)
     {
         var stages = _model.Stages;
-        Node* node = _node;
-        for (int s = 0; s < stages.Length; s++)
+        for (int s = first; s < stages.Length; s++)
         {
             double stageSum = 0;
+            Node* node = _node + stages[s].FirstTree;
             Node* end = node + stages[s].TreeCount;
             for (; node < end; node++)
                 stageSum += Value(p, node) * norm < node->Threshold ? node->Left : node->Right;

@@ -3,12 +3,12 @@ namespace MlNetEmotion.Vision.Detection;
 
 /// <summary>MB-LBP cascade evaluation: each feature compares the eight outer cells of a 3 x 3 block grid with the
 /// centre cell and looks the 8-bit code up in the node's category subset (OpenCV's <c>predictCategorical</c>).</summary>
-internal sealed unsafe class LbpWindow
+internal sealed unsafe class LbpWindow : WindowCascade
 {
     private readonly CascadeModel _model;
     private readonly int[] _offsets; // 16 grid corners per feature
 
-    public LbpWindow(CascadeModel model, int stride)
+    public LbpWindow(CascadeModel model, IntegralLayout layout)
     {
         _model = model;
         _offsets = new int[16 * model.LbpFeatures.Length];
@@ -17,15 +17,15 @@ internal sealed unsafe class LbpWindow
             var r = model.LbpFeatures[f];
             for (int i = 0; i < 4; i++)
                 for (int j = 0; j < 4; j++)
-                    _offsets[16 * f + 4 * i + j] = r.X + j * r.Width + stride * (r.Y + i * r.Height);
+                    _offsets[16 * f + 4 * i + j] = layout.Offset(r.X + j * r.Width, r.Y + i * r.Height, IntegralLayout.Sum);
         }
     }
 
-    /// <summary>Runs the cascade on the window at <paramref name="offset"/>: 1 = accepted, -k = rejected at stage k.</summary>
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int Run(int* sum, int offset)
+    public override int Run(int* window)
     {
-        int* p = sum + offset;
+        int* p = window;
         var stages = _model.Stages;
         var counts = _model.TreeNodeCounts;
         var nodes = _model.Nodes;

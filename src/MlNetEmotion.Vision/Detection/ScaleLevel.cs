@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using MlNetEmotion.Core.Imaging;
 using MlNetEmotion.Vision.Processing;
@@ -7,49 +8,54 @@ namespace MlNetEmotion.Vision.Detection;
 /// <summary>One scale level of the cascade search: shrink the image, build its integral images, slide the window.</summary>
 internal static unsafe class ScaleLevel
 {
+    /// <summary>The window step OpenCV uses at a scale: 2 pixels below scale 2, 1 from there on.</summary>
+    public static int Step(float scale) => scale >= 2 ? 1 : 2;
+
+    /// <summary>Raw hits of one level, row-major, in image coordinates.</summary>
+    /// <param name="model">The cascade (window size).</param>
+    /// <param name="cascade">The cascade resolved for <paramref name="layout"/>.</param>
+    /// <param name="layout">Integral layout for this level's step and at least its width.</param>
+    /// <param name="grey">The full-size grey image.</param>
+    /// <param name="scale">Scale factor of the level.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static List<BoundingBox> Detect(CascadeModel model, Image<byte> grey, float scale)
+    public static List<BoundingBox> Detect(CascadeModel model, WindowCascade cascade, IntegralLayout layout, Image<byte> grey, float scale)
     {
         int w = (int)MathF.Round(grey.Width / scale, MidpointRounding.ToEven);
         int h = (int)MathF.Round(grey.Height / scale, MidpointRounding.ToEven);
-        var small = new byte[w * h];
-        ImageResize.BilinearInto(grey.Pixels, grey.Width, grey.Height, 1, small, w, h);
-
-        int stride = w + 1, plane = stride * (h + 1);
-        bool tilted = model.FeatureType == CascadeFeatureType.Haar && model.HasTiltedFeatures;
-        // One buffer: sum, then tilted sum (Haar with tilted features), so every feature reads one base pointer.
-        var integral = new int[tilted ? 2 * plane : plane];
-        var squares = new int[plane];
-        IntegralImage.Compute(small, w, h, integral, squares);
-        if (tilted) IntegralImage.ComputeTilted(small, w, h, integral.AsSpan(plane));
-
-        int step = scale >= 2 ? 1 : 2;
-        int workW = Math.Max(w + 1 - model.WindowWidth, 0), workH = Math.Max(h + 1 - model.WindowHeight, 0);
-        int winW = (int)MathF.Round(model.WindowWidth * scale, MidpointRounding.ToEven);
-        int winH = (int)MathF.Round(model.WindowHeight * scale, MidpointRounding.ToEven);
+        var small = ArrayPool<byte>.Shared.Rent(w * h);
+        var integral = ArrayPool<int>.Shared.Rent(layout.BufferLength(h));
         var hits = new List<BoundingBox>();
-        var haar = model.FeatureType == CascadeFeatureType.Haar ? new HaarWindow(model, stride, plane) : null;
-        var lbp = haar is null ? new LbpWindow(model, stride) : null;
-        fixed (int* sum = integral)
-        fixed (int* sq = squares)
+        try
         {
-            for (int y = 0; y < workH; y += step)
+            ImageResize.BilinearInto(grey.Pixels, grey.Width, grey.Height, 1, small, w, h);
+            layout.Fill(small.AsSpan(0, w * h), w, h, integral);
+
+            int step = layout.Step;
+            int workW = Math.Max(w + 1 - model.WindowWidth, 0), workH = Math.Max(h + 1 - model.WindowHeight, 0);
+            int windows = (workW + step - 1) / step;
+            int winW = (int)MathF.Round(model.WindowWidth * scale, MidpointRounding.ToEven);
+            int winH = (int)MathF.Round(model.WindowHeight * scale, MidpointRounding.ToEven);
+            var accepted = new List<int>();
+            fixed (int* buffer = integral)
             {
-                for (int x = 0; x < workW; x += step)
+                for (int y = 0; y < workH; y += step)
                 {
-                    int result = x + model.WindowWidth >= stride || y + model.WindowHeight >= h + 1
-                        ? -1
-                        : haar is not null ? haar.Run(sum, sq, y * stride + x) : lbp!.Run(sum, y * stride + x);
-                    if (result > 0)
+                    accepted.Clear();
+                    cascade.ScanRow(buffer + layout.Offset(0, y, IntegralLayout.Sum), windows, accepted);
+                    foreach (int k in accepted)
                     {
                         // OpenCV clips each raw hit to the image (a window scaled back can overhang by a pixel or two).
-                        int bx = (int)MathF.Round(x * scale, MidpointRounding.ToEven);
+                        int bx = (int)MathF.Round(k * step * scale, MidpointRounding.ToEven);
                         int by = (int)MathF.Round(y * scale, MidpointRounding.ToEven);
                         hits.Add(new BoundingBox(bx, by, Math.Min(winW, grey.Width - bx), Math.Min(winH, grey.Height - by)));
                     }
-                    if (result == 0) x += step;
                 }
             }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(integral);
+            ArrayPool<byte>.Shared.Return(small);
         }
         return hits;
     }
