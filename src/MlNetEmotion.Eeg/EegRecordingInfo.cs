@@ -6,7 +6,7 @@ public sealed record EegRecordingInfo
     /// <summary>Where the recording was read from, or empty for an in-memory recording.</summary>
     public string SourcePath { get; init; } = "";
 
-    /// <summary>File format: <c>EDF</c>, <c>EDF+C</c>, <c>EDF+D</c>, <c>BDF</c>, <c>BDF+C</c>, <c>BDF+D</c>, <c>MAT</c>, <c>NPY</c>, <c>CSV</c> or empty.</summary>
+    /// <summary>File format: <c>EDF</c>, <c>EDF+C</c>, <c>EDF+D</c>, <c>BDF</c>, <c>BDF+C</c>, <c>BDF+D</c>, the GDF version field (<c>GDF 1.25</c>, <c>GDF 2.20</c>…), <c>MAT</c>, <c>NPY</c>, <c>CSV</c> or empty.</summary>
     public string Format { get; init; } = "";
 
     /// <summary>Local patient identification (EDF/BDF header, 80 characters at most).</summary>

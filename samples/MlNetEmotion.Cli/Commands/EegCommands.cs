@@ -22,7 +22,7 @@ internal static class EegCommands
 
     private static Command CreateInfo()
     {
-        var file = new Argument<string>("file") { Description = "EEG file (.edf, .bdf, .mat, .npy, .csv)." };
+        var file = new Argument<string>("file") { Description = "EEG file (.edf, .bdf, .gdf, .mat, .npy, .csv)." };
         var rate = RateOption();
         var command = new Command("info", "Print a JSON summary of an EEG file's header: channels, rates, units, annotations.");
         command.Arguments.Add(file);
@@ -37,7 +37,7 @@ internal static class EegCommands
 
     private static Command CreateBandPower()
     {
-        var file = new Argument<string>("file") { Description = "EEG file (.edf, .bdf, .mat, .npy, .csv)." };
+        var file = new Argument<string>("file") { Description = "EEG file (.edf, .bdf, .gdf, .mat, .npy, .csv)." };
         var bands = new Option<string>("--bands") { Description = "Bands as name:low-high,... (Hz).", DefaultValueFactory = _ => "theta:4-8,alpha:8-13,beta:13-30,gamma:30-45" };
         var window = new Option<double>("--window") { Description = "Window length in seconds.", DefaultValueFactory = _ => 1.0 };
         var overlap = new Option<double>("--overlap") { Description = "Window overlap fraction in [0, 1).", DefaultValueFactory = _ => 0.0 };

@@ -12,7 +12,7 @@ internal static class EegTopomapCommand
     /// <summary>Builds the <c>topomap</c> sub-command (registered under <c>eeg</c>).</summary>
     public static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "EEG file (.edf, .bdf, .mat, .npy, .csv)." };
+        var file = new Argument<string>("file") { Description = "EEG file (.edf, .bdf, .gdf, .mat, .npy, .csv)." };
         var montage = new Option<string>("--montage") { Description = "standard_1020, standard_1005, biosemi16/32/64, or a .elc/.txt/.sfp file.", DefaultValueFactory = _ => "standard_1020" };
         var bands = new Option<string>("--bands") { Description = "Bands as name:low-high,... (Hz).", DefaultValueFactory = _ => "theta:4-8,alpha:8-13,beta:13-30" };
         var fps = new Option<double>("--fps") { Description = "Frames per second (one 1/fps s window per frame).", DefaultValueFactory = _ => 8 };
