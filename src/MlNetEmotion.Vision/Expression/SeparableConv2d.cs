@@ -6,8 +6,8 @@ namespace MlNetEmotion.Vision.Expression;
 
 /// <summary><c>tf.separableConv2d(x, depthwise, pointwise, stride, 'same') + bias</c>: a 3×3 depthwise convolution
 /// (<c>depthwise_filter</c> [C, 1, 3, 3]) then a 1×1 pointwise one (<c>pointwise_filter</c> [Cout, C, 1, 1]) and
-/// <c>bias</c> [Cout]; parameter names as in face-api's weight manifest. Stride 1 runs the direct
-/// <see cref="DepthwiseConv3x3"/> kernel, stride 2 the engine's grouped convolution.</summary>
+/// <c>bias</c> [Cout]; parameter names as in face-api's weight manifest. The depthwise step is the direct
+/// <see cref="DepthwiseConv3x3"/> kernel, the pointwise one the engine's <c>conv2d</c> (a GEMM).</summary>
 internal sealed class SeparableConv2d : Module<Tensor, Tensor>
 {
     private readonly Tensor depthwise;
@@ -26,11 +26,5 @@ internal sealed class SeparableConv2d : Module<Tensor, Tensor>
         register_parameter("bias", bias);
     }
 
-    public override Tensor forward(Tensor input)
-    {
-        var spatial = stride == 1
-            ? DepthwiseConv3x3.Forward(input, depthwise)
-            : TfSamePadding.Conv2d(input, depthwise, null, stride, groups: depthwise.size(0));
-        return F.conv2d(spatial, pointwise, bias);
-    }
+    public override Tensor forward(Tensor input) => F.conv2d(DepthwiseConv3x3.Forward(input, depthwise, stride), pointwise, bias);
 }
