@@ -123,6 +123,37 @@ public class GdfReaderTests
         Assert.Contains("\"GSR\"", json);
     }
 
+    [Fact]
+    public void Version2TagHeaderAfterTheChannelHeadersIsSkipped()
+    {
+        // GDF 2 may put a tag-length-value header 3 after the channel headers; the header size (in
+        // 256-byte blocks at byte 184) then exceeds 256 · (channels + 1).
+        string original = TestData.Path("gdf", "v2_float64.gdf");
+        byte[] bytes = File.ReadAllBytes(original);
+        byte[] longer = [.. bytes[..768], .. new byte[256], .. bytes[768..]];
+        BinaryPrimitives.WriteUInt16LittleEndian(longer.AsSpan(184), 4);
+        var recording = GdfReader.Read(new MemoryStream(longer), "tagged.gdf");
+        var expected = GdfReader.Read(original);
+        Assert.Equal(1024, GdfReader.ReadHeader(Write("tagged.gdf", longer)).HeaderBytes);
+        for (int c = 0; c < expected.Channels.Count; c++)
+            Assert.Equal(expected.Channels[c].Samples, recording.Channels[c].Samples);
+    }
+
+    [Fact]
+    public void UnknownRecordCountIsTakenFromFileSize()
+    {
+        byte[] bytes = File.ReadAllBytes(TestData.Path("gdf", "v2_float64.gdf"));
+        BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(236), -1);
+        Assert.Equal(3, GdfReader.ReadHeader(Write("unknown-count.gdf", bytes)).RecordCount);
+    }
+
+    private static string Write(string name, byte[] bytes)
+    {
+        string path = Path.Combine(TestData.TempDirectory(), name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
     /// <summary>Whatever bytes fill the data records, each sample is its little-endian value · gain + offset.</summary>
     [Fact]
     public void AnyDataBytesDecodeAsScaledLittleEndianSamples()
