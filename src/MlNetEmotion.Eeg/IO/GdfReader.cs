@@ -49,7 +49,6 @@ public static class GdfReader
         if (!stream.CanSeek) throw new ArgumentException("GDF streams must be seekable.", nameof(stream));
         options ??= new EegReadOptions();
         var header = GdfHeaderReader.Read(stream, sourceName);
-        stream.Position = header.HeaderBytes;
         var signals = header.Signals;
         var data = new double[signals.Count][];
         var gains = new double[signals.Count];
