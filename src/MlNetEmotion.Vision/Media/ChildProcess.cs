@@ -13,15 +13,24 @@ internal sealed class ChildProcess : IDisposable
     private readonly Task _stderrPump;
     private bool _disposed;
 
-    public ChildProcess(Process process)
+    /// <param name="process">The started process, all three standard streams redirected.</param>
+    /// <param name="keepInput">Keep standard input open for <see cref="Input"/> (a writer feeding frames); otherwise it is
+    /// closed at once, so ffmpeg never waits for keyboard input.</param>
+    public ChildProcess(Process process, bool keepInput = false)
     {
         _process = process;
-        _process.StandardInput.Close(); // ffmpeg must never wait for keyboard input
+        if (!keepInput) _process.StandardInput.Close();
         _stderrPump = Task.Run(PumpErrors);
     }
 
     /// <summary>Binary standard output.</summary>
     public Stream Output => _process.StandardOutput.BaseStream;
+
+    /// <summary>Binary standard input (only when started with <c>keepInput</c>).</summary>
+    public Stream Input => _process.StandardInput.BaseStream;
+
+    /// <summary>Flushes and closes standard input: end of stream for the process.</summary>
+    public void CloseInput() => _process.StandardInput.Close();
 
     /// <summary>Process id (tests check it is reaped).</summary>
     public int Id => _process.Id;

@@ -27,8 +27,9 @@ public static class Ffmpeg
     }
 
     /// <summary>Starts <paramref name="program"/> with <paramref name="arguments"/>, standard output redirected for
-    /// binary reading and standard error captured; the caller disposes the returned process handle.</summary>
-    internal static ChildProcess Start(string program, IEnumerable<string> arguments)
+    /// binary reading and standard error captured; the caller disposes the returned process handle. Standard input
+    /// stays open for writing only when <paramref name="keepInput"/> is set.</summary>
+    internal static ChildProcess Start(string program, IEnumerable<string> arguments, bool keepInput = false)
     {
         var start = new ProcessStartInfo(Locate(program))
         {
@@ -40,7 +41,7 @@ public static class Ffmpeg
         foreach (var a in arguments) start.ArgumentList.Add(a);
         try
         {
-            return new ChildProcess(Process.Start(start) ?? throw new FfmpegNotFoundException(program));
+            return new ChildProcess(Process.Start(start) ?? throw new FfmpegNotFoundException(program), keepInput);
         }
         catch (Win32Exception)
         {
