@@ -7,4 +7,5 @@ root.Subcommands.Add(MetricsCommand.Create());
 root.Subcommands.Add(EegCommands.Create());
 root.Subcommands.Add(FacesCommands.Create());
 root.Subcommands.Add(AudioCommands.Create());
+root.Subcommands.Add(SynthCommand.Create());
 return root.Parse(args).Invoke();

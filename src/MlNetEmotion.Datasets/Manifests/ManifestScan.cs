@@ -29,7 +29,7 @@ internal sealed class ManifestScan
         var scan = new ManifestScan(manifest, root);
         if (!Directory.Exists(scan._root))
             return ([], [new ManifestProblem(ManifestProblemKind.MissingFile, root, "the corpus root folder does not exist.")]);
-        var trials = scan.DropAbsentSubjects(scan.Enumerate());
+        var trials = scan.DropAbsent(scan.Enumerate());
         for (int i = 0; i < trials.Count; i++)
         {
             scan.ReadLabels(trials[i]);
@@ -41,21 +41,23 @@ internal sealed class ManifestScan
     }
 
     /// <summary>
-    /// A grid corpus (DEAP) names its subjects by range; a partial copy lacks some. A subject none of whose trials has
-    /// a required modality file is dropped here (the count check then reports it), so a partial copy loads. When no
-    /// subject is present at all, every trial is kept so that the missing files are reported.
+    /// A grid corpus (DEAP) names its subjects and trials by range; a partial copy lacks some. A subject none of whose
+    /// trials has a required modality file is dropped here, and so is a trial that has no row in the corpus's label
+    /// table (the count check then reports the shortfall), so a partial copy loads. When nothing is present at all, every
+    /// trial is kept so that the missing files are reported.
     /// </summary>
-    private List<ManifestTrial> DropAbsentSubjects(List<ManifestTrial> trials)
+    private List<ManifestTrial> DropAbsent(List<ManifestTrial> trials)
     {
         if (_manifest.Trials.Enumerate != TrialEnumeration.Grid) return trials;
         var required = _manifest.Modalities.Values.Where(m => !m.Optional).Select(m => Template(m.Path)).ToArray();
-        if (required.Length == 0) return trials;
-        bool Present(ManifestTrial t) => required.Any(template =>
+        var tables = _manifest.Labels.Where(l => l.Source == LabelSource.Csv).ToArray();
+        bool HasFile(ManifestTrial t) => required.Length == 0 || required.Any(template =>
         {
             try { return template.Resolve(t.Fields, _root) is not null; }
             catch (InvalidDataException) { return true; }          // reported later, with the trial
         });
-        var present = trials.GroupBy(Subject).Where(g => g.Any(Present)).SelectMany(g => g).ToList();
+        bool HasLabelRow(ManifestTrial t) => tables.Length == 0 || tables.Any(l => FromCsv(l, t).Value is not null);
+        var present = trials.GroupBy(Subject).Where(g => g.Any(HasFile)).SelectMany(g => g).Where(HasLabelRow).ToList();
         return present.Count == 0 ? trials : present;
     }
 

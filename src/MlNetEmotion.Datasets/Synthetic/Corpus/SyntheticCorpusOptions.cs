@@ -1,3 +1,7 @@
+using MlNetEmotion.Datasets.Synthetic.Eeg;
+using MlNetEmotion.Datasets.Synthetic.Faces;
+using MlNetEmotion.Datasets.Synthetic.Voice;
+
 namespace MlNetEmotion.Datasets.Synthetic.Corpus;
 
 /// <summary>Settings shared by the synthetic corpora. Every draw derives from <see cref="Seed"/>, so one seed gives one
@@ -25,6 +29,16 @@ public abstract class SyntheticCorpusOptions
 
     /// <summary>Frames per second of the face video. Default 25.</summary>
     public double VideoFrameRate { get; set; } = 25;
+
+    /// <summary>EEG generator settings (effect size, artefact rates, subject variability); the corpus sets the layout,
+    /// trial length and baseline. Default: the generator's defaults.</summary>
+    public SyntheticEegSignalOptions Eeg { get; set; } = new();
+
+    /// <summary>Face renderer settings (frame size, jitter, noise); the corpus sets the frame rate. Default: the renderer's defaults.</summary>
+    public SyntheticFaceOptions Faces { get; set; } = new();
+
+    /// <summary>Voice synthesiser settings (EAV speaking clips). Default: the synthesiser's defaults.</summary>
+    public SyntheticVoiceOptions Voice { get; set; } = new();
 
     internal virtual void Validate()
     {

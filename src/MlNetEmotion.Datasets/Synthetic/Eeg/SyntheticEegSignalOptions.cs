@@ -50,6 +50,14 @@ public sealed class SyntheticEegSignalOptions
     /// <summary>The baseline length in effect: <see cref="BaselineSeconds"/> or the layout's default.</summary>
     internal double BaselineSecondsOrDefault => BaselineSeconds ?? (Layout == SyntheticEegLayout.Deap ? 3 : 0);
 
+    /// <summary>A copy with the layout and trial timing a corpus prescribes; the caller's options stay unchanged.</summary>
+    internal SyntheticEegSignalOptions For(SyntheticEegLayout layout, double seconds, double baselineSeconds)
+    {
+        var copy = (SyntheticEegSignalOptions)MemberwiseClone();
+        (copy.Layout, copy.Seconds, copy.BaselineSeconds) = (layout, seconds, baselineSeconds);
+        return copy;
+    }
+
     /// <summary>Checks every option.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range; the exception names it.</exception>
     internal void Validate()

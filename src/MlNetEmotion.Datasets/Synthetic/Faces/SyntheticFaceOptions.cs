@@ -10,7 +10,8 @@ public sealed class SyntheticFaceOptions
     /// <summary>Frame height in pixels (even, for yuv420p video). Default 120.</summary>
     public int Height { get; set; } = 120;
 
-    /// <summary>Frames per second. Default 25 (DEAP's face video was 50, EAV's 30; corpus writers pass theirs).</summary>
+    /// <summary>Frames per second, 0.1 to 240 (below 1 samples a few frames of a long trial). Default 25 (DEAP's face video
+    /// was 50, EAV's 30; corpus writers pass theirs).</summary>
     public double FrameRate { get; set; } = 25;
 
     /// <summary>Mean head height (chin to crown, hair excluded) as a fraction of the frame height. Default 0.6.</summary>
@@ -43,13 +44,21 @@ public sealed class SyntheticFaceOptions
     /// <summary>Multiplier of every planted expression effect (0 leaves only each subject's resting face). Default 1.</summary>
     public double EffectSize { get; set; } = 1;
 
+    /// <summary>A copy at another frame rate; the caller's options stay unchanged.</summary>
+    internal SyntheticFaceOptions WithFrameRate(double frameRate)
+    {
+        var copy = (SyntheticFaceOptions)MemberwiseClone();
+        copy.FrameRate = frameRate;
+        return copy;
+    }
+
     internal void Validate()
     {
         if (Width < 48 || Width > 4096 || Width % 2 != 0)
             throw new ArgumentOutOfRangeException(nameof(Width), Width, "Width must be an even number of pixels between 48 and 4096.");
         if (Height < 48 || Height > 4096 || Height % 2 != 0)
             throw new ArgumentOutOfRangeException(nameof(Height), Height, "Height must be an even number of pixels between 48 and 4096.");
-        InRange(nameof(FrameRate), FrameRate, 1, 240);
+        InRange(nameof(FrameRate), FrameRate, 0.1, 240);
         InRange(nameof(HeadSize), HeadSize, 0.2, 0.9);
         InRange(nameof(PositionJitter), PositionJitter, 0, 0.15);
         InRange(nameof(ScaleJitter), ScaleJitter, 0, 0.3);

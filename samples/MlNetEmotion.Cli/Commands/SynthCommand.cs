@@ -1,0 +1,50 @@
+using System.CommandLine;
+using MlNetEmotion.Cli.Terminal;
+using MlNetEmotion.Datasets.Synthetic.Corpus;
+using Spectre.Console;
+
+namespace MlNetEmotion.Cli.Commands;
+
+/// <summary><c>mlnet-emotion synth deap|eav --out DIR</c>: writes a synthetic corpus in the real corpus's layout, ready
+/// for <c>--manifest deap</c> / <c>eav</c> loaders.</summary>
+internal static class SynthCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var command = new Command("synth", "Write a synthetic multimodal corpus in a real corpus's layout (DEAP: EEG + face video; EAV: EEG + video + voice).");
+        command.Subcommands.Add(Shape("deap", "DEAP layout: data_preprocessed_matlab/sXX.mat, metadata_csv/participant_ratings.csv, face_video/.",
+            32, 40, 60, (ctx, root, s, t, seconds, seed, video) => ctx.Data.WriteSyntheticDeap(root, new SyntheticDeapOptions
+            {
+                Subjects = s, TrialsPerSubject = t, StimulusSeconds = seconds, Seed = seed, IncludeVideo = video, VideoSubjects = s,
+            })));
+        command.Subcommands.Add(Shape("eav", "EAV layout: subjectNN/{Video,Audio,EEG}/ with NUM_Trial_RR_{Task}_{Emotion} names.",
+            42, 200, 20, (ctx, root, s, t, seconds, seed, video) => ctx.Data.WriteSyntheticEav(root, new SyntheticEavOptions
+            {
+                Subjects = s, TrialsPerSubject = t, ClipSeconds = seconds, Seed = seed, IncludeVideo = video,
+            })));
+        return command;
+    }
+
+    private static Command Shape(string name, string description, int subjects, int trials, double seconds,
+        Action<EmotionContext, string, int, int, double, int, bool> write)
+    {
+        var output = new Option<string>("--out") { Description = "Corpus folder to create.", Required = true };
+        var subjectCount = new Option<int>("--subjects") { Description = "Subjects.", DefaultValueFactory = _ => subjects };
+        var trialCount = new Option<int>("--trials") { Description = "Trials (clips) per subject.", DefaultValueFactory = _ => trials };
+        var length = new Option<double>("--seconds") { Description = "Seconds per trial (stimulus, without DEAP's 3 s baseline).", DefaultValueFactory = _ => seconds };
+        var seed = new Option<int>("--seed") { Description = "Seed: the same seed writes the same corpus.", DefaultValueFactory = _ => 42 };
+        var noVideo = new Option<bool>("--no-video") { Description = "Skip the face videos (no ffmpeg needed)." };
+        var command = new Command(name, description) { output, subjectCount, trialCount, length, seed, noVideo };
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
+        {
+            var ctx = new EmotionContext(parse.GetValue(seed));
+            string root = parse.GetValue(output)!;
+            var console = ProgressConsole.Create(parse.InvocationConfiguration.Output);
+            ProgressConsole.Run(console, ctx, () => write(ctx, root, parse.GetValue(subjectCount), parse.GetValue(trialCount),
+                parse.GetValue(length), parse.GetValue(seed), !parse.GetValue(noVideo)));
+            console.WriteLine($"Wrote a synthetic {name.ToUpperInvariant()} corpus to {Path.GetFullPath(root)}; load it with the '{name}' manifest.");
+        }));
+        return command;
+    }
+}
