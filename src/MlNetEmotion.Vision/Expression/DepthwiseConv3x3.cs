@@ -168,8 +168,14 @@ internal static class DepthwiseConv3x3
             for (int y = 0; y < Height; y++)
             {
                 var row = plane.Slice(y * Width, Width);
-                if (Stride == 1) row.CopyTo(phases.AsSpan(PhaseIndex(y, 0), Width));
-                else for (int x = 0; x < Width; x++) phases[PhaseIndex(y, x)] = row[x];
+                if (Stride == 1)
+                {
+                    row.CopyTo(phases.AsSpan(PhaseIndex(y, 0), Width));
+                    continue;
+                }
+                // Columns of one parity are consecutive in their phase row.
+                for (int x0 = 0; x0 < Math.Min(Stride, Width); x0++)
+                    for (int x = x0, i = PhaseIndex(y, x0); x < Width; x += Stride, i++) phases[i] = row[x];
             }
         }
 
@@ -179,8 +185,13 @@ internal static class DepthwiseConv3x3
             for (int y = 0; y < Height; y++)
             {
                 var row = plane.Slice(y * Width, Width);
-                if (Stride == 1) phases.Slice(PhaseIndex(y, 0), Width).CopyTo(row);
-                else for (int x = 0; x < Width; x++) row[x] = phases[PhaseIndex(y, x)];
+                if (Stride == 1)
+                {
+                    phases.Slice(PhaseIndex(y, 0), Width).CopyTo(row);
+                    continue;
+                }
+                for (int x0 = 0; x0 < Math.Min(Stride, Width); x0++)
+                    for (int x = x0, i = PhaseIndex(y, x0); x < Width; x += Stride, i++) row[x] = phases[i];
             }
         }
 
