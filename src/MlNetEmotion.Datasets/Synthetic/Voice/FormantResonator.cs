@@ -38,12 +38,21 @@ internal struct FormantResonator
         a = Math.Sqrt(re * re + im * im);
     }
 
-    /// <summary>Filters one sample.</summary>
-    public double Process(double x)
+    /// <summary>Filters <paramref name="block"/> in place (state in locals, so the recursion stays in registers).</summary>
+    public void Process(Span<double> block)
     {
-        double y = a * x + b * y1 + c * y2;
-        y2 = y1;
-        y1 = y;
-        return y;
+        double a = this.a, b = this.b, c = this.c, y1 = this.y1, y2 = this.y2;
+        for (int i = 0; i < block.Length; i++)
+        {
+            double y = a * block[i] + b * y1 + c * y2;
+            y2 = y1;
+            y1 = y;
+            block[i] = y;
+        }
+        this.y1 = y1;
+        this.y2 = y2;
     }
+
+    /// <summary>Forgets the past input (silence since long enough that the response has died away).</summary>
+    public void Reset() => y1 = y2 = 0;
 }

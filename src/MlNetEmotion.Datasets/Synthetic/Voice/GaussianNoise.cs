@@ -3,15 +3,17 @@ using MlNetEmotion.Neural;
 
 namespace MlNetEmotion.Datasets.Synthetic.Voice;
 
-/// <summary>Fills buffers with standard normal noise: uniform draws from the seeded generator, then the Box–Muller
-/// transform vectorised over blocks (one draw pair gives the cosine and the sine branch).</summary>
+/// <summary>Fills buffers with standard normal noise by the Box–Muller transform: each 64-bit draw of the seeded
+/// generator gives two 24-bit uniforms (radius and angle); the sine and cosine branches are computed together, vectorised
+/// over blocks. The logarithm stays scalar: <c>MathF.Log</c> measured faster here than <c>TensorPrimitives.Log</c>.</summary>
 internal static class GaussianNoise
 {
-    private const int Block = 256;
+    private const int Block = 128;
+    private const float Scale = 1f / (1 << 24);
 
     public static void Fill(Generator generator, Span<float> destination)
     {
-        Span<float> cos = stackalloc float[Block];
+        Span<float> sin = stackalloc float[Block], cos = stackalloc float[Block];
         for (int start = 0; start < destination.Length; start += 2 * Block)
         {
             int half = Math.Min(Block, (destination.Length - start) / 2);
@@ -24,17 +26,17 @@ internal static class GaussianNoise
             var angle = destination.Slice(start + half, half);
             for (int i = 0; i < half; i++)
             {
-                radius[i] = 1f - generator.NextFloat();   // (0, 1]: the logarithm stays finite
-                angle[i] = 2f * generator.NextFloat();    // turns × 2, for CosPi / SinPi
+                ulong bits = generator.NextUInt64();
+                float u = 1f - (bits >> 40) * Scale;     // (0, 1]: the logarithm stays finite
+                radius[i] = -2f * MathF.Log(u);
+                angle[i] = (2 * MathF.PI * Scale) * ((bits >> 8) & 0xFFFFFF);
             }
-            TensorPrimitives.Log(radius, radius);
-            TensorPrimitives.Multiply(radius, -2f, radius);
             TensorPrimitives.Sqrt(radius, radius);
+            var s = sin[..half];
             var c = cos[..half];
-            TensorPrimitives.CosPi(angle, c);
-            TensorPrimitives.SinPi(angle, angle);
-            TensorPrimitives.Multiply(angle, radius, angle);
-            TensorPrimitives.Multiply(radius, c, radius);
+            TensorPrimitives.SinCos(angle, s, c);
+            TensorPrimitives.Multiply(s, radius, angle);
+            TensorPrimitives.Multiply(c, radius, radius);
         }
     }
 }

@@ -35,7 +35,7 @@ public sealed record SyntheticVoiceProfile(bool Female, double BaseF0, double Vo
             VocalTractScale: (female ? 1.17 : 1.0) * Spread(0.05),
             SpeakingRate: 4.2 * Spread(0.12),
             PitchRange: 3 * Spread(0.2),
-            Breathiness: (female ? 0.05 : 0.03) * Spread(0.3),
+            Breathiness: (female ? 0.006 : 0.004) * Spread(0.3),
             OpenQuotient: Math.Clamp((female ? 0.65 : 0.6) + 0.05 * g.NextNormal(), 0.45, 0.8),
             LevelOffsetDb: 2 * Math.Clamp(g.NextNormal(), -2.5, 2.5));
     }

@@ -10,7 +10,7 @@ namespace MlNetEmotion.Datasets.Synthetic.Voice;
 /// jitter and shimmer) plus aspiration noise that is stronger while the glottis is open, through a cascade of five
 /// formant resonators (F1–F3 from the track, F4 and F5 fixed); frication noise through a band-pass resonator in
 /// parallel; lip radiation as a first difference on both. Frication is scaled so that amplitude 1 is as loud as a vowel
-/// at voicing amplitude 1.
+/// at voicing amplitude 1. Works block by block (one track value, 1 ms): noise is drawn only where it sounds.
 /// </summary>
 internal static class VoiceRenderer
 {
@@ -26,10 +26,10 @@ internal static class VoiceRenderer
     {
         int n = track.Samples, blockSize = track.BlockSize;
         double fs = track.SampleRate;
-        var aspiration = ArrayPool<float>.Shared.Rent(n);
         var frication = ArrayPool<float>.Shared.Rent(n);
-        GaussianNoise.Fill(random, aspiration.AsSpan(0, n));
-        GaussianNoise.Fill(random, frication.AsSpan(0, n));
+        Array.Clear(frication, 0, n);
+        Span<double> voiced = stackalloc double[blockSize], noise = stackalloc double[blockSize];
+        Span<float> draws = stackalloc float[blockSize + 1];
 
         var cascade = new FormantResonator[5];
         for (int k = 0; k < 5; k++) cascade[k] = new FormantResonator(VowelFormants.Bandwidths[k], fs);
@@ -38,14 +38,18 @@ internal static class VoiceRenderer
         var noiseFilter = new FormantResonator(FricationBandwidth, fs);
 
         double opening = 0.71 * track.OpenQuotient, closing = 0.29 * track.OpenQuotient, breath = track.Breathiness;
-        double phase = 0, cycleHz = track.F0[0], cycleAmplitude = 1, lastVoiced = 0, lastNoise = 0, voicing2 = 0, frication2 = 0;
+        double phase = 0, cycleHz = track.F0[0], cycleAmplitude = 1, lastVoiced = 0, lastNoise = 0, lastDraw = 0;
+        double voicing2 = 0, frication2 = 0;
         for (int b = 0, start = 0; start < n; b++, start += blockSize)
         {
-            for (int k = 0; k < 3; k++) cascade[k].Tune(track.Formants[k][b]);
-            if (track.FricationHz[b] > 0) noiseFilter.TuneBandPass(track.FricationHz[b]);
+            int length = Math.Min(blockSize, n - start);
+            var v = voiced[..length];
             double av = track.Voicing[b], avStep = (track.Voicing[b + 1] - av) / blockSize;
-            double af = track.Frication[b], afStep = (track.Frication[b + 1] - af) / blockSize;
-            for (int i = start, end = Math.Min(n, start + blockSize); i < end; i++, av += avStep, af += afStep)
+            bool speaking = av > 0 || track.Voicing[b + 1] > 0;
+            // Aspiration: first difference of white noise (turbulence is mostly above 1 kHz), stronger while open.
+            if (speaking) GaussianNoise.Fill(random, draws[1..(length + 1)]);
+            draws[0] = (float)lastDraw;
+            for (int i = 0; i < length; i++, av += avStep)
             {
                 phase += cycleHz / fs;
                 if (phase >= 1)
@@ -54,17 +58,49 @@ internal static class VoiceRenderer
                     cycleHz = track.F0[b] * Math.Max(0.5, 1 + jitter * random.NextNormal());
                     cycleAmplitude = Math.Max(0, 1 + shimmer * random.NextNormal());
                 }
+                if (!speaking) { v[i] = 0; continue; }
+                bool open = phase < opening + closing;
                 double flow = phase < opening ? 0.5 - 0.5 * Math.Cos(Math.PI * phase / opening)
-                    : phase < opening + closing ? Math.Cos(0.5 * Math.PI * (phase - opening) / closing) : 0;
-                double y = av * (cycleAmplitude * flow + breath * aspiration[i] * (phase < opening + closing ? 1 : 0.3));
-                for (int k = 0; k < 5; k++) y = cascade[k].Process(y);
-                output[i] = (float)(y - lastVoiced);
-                lastVoiced = y;
-                double noise = noiseFilter.Process(af * frication[i]);
-                frication[i] = (float)(noise - lastNoise);
-                lastNoise = noise;
+                    : open ? Math.Cos(0.5 * Math.PI * (phase - opening) / closing) : 0;
+                double turbulence = draws[i + 1] - draws[i];
+                v[i] = av * (cycleAmplitude * flow + breath * turbulence * (open ? 1 : 0.3));
                 voicing2 += av * av;
-                frication2 += af * af;
+            }
+            lastDraw = speaking ? draws[length] : 0;
+
+            for (int k = 0; k < 3; k++) cascade[k].Tune(track.Formants[k][b]);
+            for (int k = 0; k < 5; k++) cascade[k].Process(v);
+            var o = output.Slice(start, length);
+            for (int i = 0; i < length; i++)
+            {
+                o[i] = (float)(v[i] - lastVoiced);   // lip radiation
+                lastVoiced = v[i];
+            }
+
+            double af = track.Frication[b], afStep = (track.Frication[b + 1] - af) / blockSize;
+            if (af > 0 || track.Frication[b + 1] > 0)
+            {
+                var z = noise[..length];
+                var d = draws[..length];
+                GaussianNoise.Fill(random, d);
+                noiseFilter.TuneBandPass(track.FricationHz[b]);
+                for (int i = 0; i < length; i++, af += afStep)
+                {
+                    z[i] = af * d[i];
+                    frication2 += af * af;
+                }
+                noiseFilter.Process(z);
+                for (int i = 0; i < length; i++)
+                {
+                    frication[start + i] = (float)(z[i] - lastNoise);
+                    lastNoise = z[i];
+                }
+            }
+            else if (lastNoise != 0)
+            {
+                // The band-pass (1500 Hz wide) has rung out within the ramp; start the next burst from rest.
+                noiseFilter.Reset();
+                lastNoise = 0;
             }
         }
         if (frication2 > 0 && voicing2 > 0)
@@ -73,7 +109,6 @@ internal static class VoiceRenderer
             double noisePower = TensorPrimitives.SumOfSquares<float>(frication.AsSpan(0, n)) / frication2;
             if (noisePower > 0) TensorPrimitives.MultiplyAdd(frication.AsSpan(0, n), (float)Math.Sqrt(voicedPower / noisePower), output[..n], output[..n]);
         }
-        ArrayPool<float>.Shared.Return(aspiration);
         ArrayPool<float>.Shared.Return(frication);
     }
 }
