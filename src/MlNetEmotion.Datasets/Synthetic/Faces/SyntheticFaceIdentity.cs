@@ -30,7 +30,7 @@ public sealed record SyntheticFaceIdentity(RgbColor Skin, RgbColor Hair, RgbColo
     double FaceWidth, double HairlineV, double HairVolume, double EyeSpacing, double EyeV, double EyeSize,
     double BrowThickness, double MouthWidth, double MouthV, double RestingMouthCurvature, double Expressiveness)
 {
-    private static readonly RgbColor LightSkin = new(236, 196, 170), DarkSkin = new(96, 62, 44);
+    private static readonly RgbColor LightSkin = new(245, 208, 182), DarkSkin = new(105, 68, 48);
     private static readonly RgbColor[] HairColors = [new(22, 18, 16), new(55, 36, 24), new(95, 62, 36), new(170, 130, 80), new(128, 124, 120)];
     private static readonly RgbColor[] IrisColors = [new(60, 38, 22), new(90, 70, 40), new(70, 95, 120), new(80, 100, 70)];
 
@@ -42,7 +42,7 @@ public sealed record SyntheticFaceIdentity(RgbColor Skin, RgbColor Hair, RgbColo
         var g = new Generator(SyntheticSeed.For(seed, subject, 0, SyntheticSeed.Stream.Face));
         double Normal() => Math.Clamp(g.NextNormal(), -2.5, 2.5);
         double Uniform(double low, double high) => low + (high - low) * g.NextDouble();
-        var skin = RgbColor.Lerp(LightSkin, DarkSkin, (float)Math.Pow(g.NextDouble(), 1.3));
+        var skin = RgbColor.Lerp(LightSkin, DarkSkin, (float)Math.Pow(g.NextDouble(), 1.5));
         skin = new RgbColor(skin.R * (float)(1 + 0.03 * Normal()), skin.G, skin.B * (float)(1 + 0.04 * Normal()));
         // Hair and irises are darker than the skin (the palettes' first entries always are), as a frontal-face
         // detector expects a forehead brighter than the eye line.

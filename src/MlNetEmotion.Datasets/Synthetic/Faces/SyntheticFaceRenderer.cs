@@ -31,7 +31,7 @@ public sealed class SyntheticFaceRenderer
         options ??= new SyntheticFaceOptions();
         options.Validate();
         _canvas = new FaceCanvas(options.Width, options.Height);
-        _columnPattern = new float[options.Width];
+        _columnPattern = new float[_canvas.Stride];
         _rowPattern = new float[options.Height];
     }
 
