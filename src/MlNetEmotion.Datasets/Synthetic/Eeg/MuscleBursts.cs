@@ -7,7 +7,7 @@ namespace MlNetEmotion.Datasets.Synthetic.Eeg;
 /// <summary>
 /// Muscle (temporalis) bursts: at random times (Poisson at the given rate), 0.3–1.5 s of broadband 20–60 Hz activity
 /// under a Hann envelope, 5–20 µV RMS at its peak on T7 (left, 40 %), T8 (right, 40 %) or both (20 %), reaching other
-/// channels scaled by <see cref="SyntheticHead.MuscleWeights"/> (falling by e every 3 cm). Each burst is annotated
+/// channels scaled by <see cref="SyntheticHead.MuscleWeights"/> (falling by e every 4 cm). Each burst is annotated
 /// <c>Muscle</c>.
 /// </summary>
 internal static class MuscleBursts

@@ -41,7 +41,11 @@ internal static class PlantedRhythms
 
     /// <summary>Pass band of a rhythm's filter: the band's edges, except alpha, which spans the subject's individual
     /// alpha frequency −2 Hz to +3 Hz (8–13 Hz at 10 Hz).</summary>
-    public static (double Low, double High) PassBand(int band, double alphaFrequency) => band == 1
-        ? (alphaFrequency - 2, alphaFrequency + 3)
-        : (SyntheticEegGenerator.Bands[band].Low, SyntheticEegGenerator.Bands[band].High);
+    public static (double Low, double High) PassBand(int band, double alphaFrequency)
+    {
+        var (_, low, high) = SyntheticEegGenerator.Bands[band];
+        if (band == 1) (low, high) = (alphaFrequency - 2, alphaFrequency + 3);
+        double inset = Math.Max(0.5, 0.06 * (high - low));
+        return (low + inset, high - inset);
+    }
 }

@@ -14,7 +14,7 @@ namespace MlNetEmotion.Datasets.Synthetic.Eeg;
 /// correlated by mixing independent per-channel sources over neighbouring electrodes (Gaussian weights, λ = 4 cm, on the
 /// <c>standard_1020</c> positions).</item>
 /// <item><b>Rhythms</b>: theta (4–8 Hz), alpha (individual alpha frequency −2…+3 Hz), beta (13–30 Hz) and gamma
-/// (30–45 Hz), each band-limited noise (6-pole Butterworth band-pass) mixed spatially like the background. Resting power
+/// (30–45 Hz), each band-limited noise (8-pole Butterworth band-pass, edges set a little inside the band) mixed spatially like the background. Resting power
 /// at log power L is 4·e^L µV² with L = 1.5, 1.8 (2.3 over P/PO/O), 0.8 and 0 for the four bands.</item>
 /// <item><b>Affect effects</b>, in the stimulus segment only: each rhythm's natural-log power changes by
 /// <see cref="SyntheticEegSignalOptions.EffectSize"/> (default 0.35 = 1.52 dB) times — the same effects as the band-power
@@ -42,7 +42,7 @@ public static class SyntheticEegSignals
     private const double BackgroundDensity = 2;
 
     /// <summary>Prototype order of the rhythm band-passes (twice as many poles).</summary>
-    private const int RhythmFilterOrder = 3;
+    private const int RhythmFilterOrder = 4;
 
     /// <summary>Generates one trial.</summary>
     /// <param name="seed">Corpus seed.</param>

@@ -20,7 +20,7 @@ internal sealed class SyntheticHead
     private const double BlinkDecay = 0.02;
 
     /// <summary>Distance (metres) over which a temporalis burst falls by e from T7/T8.</summary>
-    private const double MuscleDecay = 0.03;
+    private const double MuscleDecay = 0.04;
 
     private SyntheticHead(SyntheticEegLayout layout)
     {
