@@ -39,20 +39,27 @@ internal static class DepthwiseConv3x3
         {
             // Addresses (not spans) cross into the parallel body; the arrays stay pinned until For returns.
             nint x = (nint)px, taps = (nint)pk, y = (nint)py;
-            Threading.For(planes, plane =>
+            // Chunks of consecutive planes share one pair of buffers (the padding stays zero between planes); each
+            // plane's result does not depend on the chunking.
+            int chunk = Math.Max(1, (planes + 4 * Threading.NumThreads - 1) / (4 * Threading.NumThreads));
+            Threading.For((planes + chunk - 1) / chunk, part =>
             {
                 var phases = ArrayPool<float>.Shared.Rent(geo.PhasesLength);
                 var sums = ArrayPool<float>.Shared.Rent(geo.SpanLength);
-                geo.Decompose(new ReadOnlySpan<float>((float*)x + (long)plane * geo.InPlane, geo.InPlane), phases);
-                var k = new ReadOnlySpan<float>((float*)taps + plane % channels * 9, 9);
+                phases.AsSpan(0, geo.PhasesLength).Clear();
                 var acc = sums.AsSpan(0, geo.SpanLength);
-                for (int t = 0; t < 9; t++)
+                for (int plane = part * chunk; plane < Math.Min(planes, (part + 1) * chunk); plane++)
                 {
-                    var source = phases.AsSpan(geo.TapStart(t), geo.SpanLength);
-                    if (t == 0) TensorPrimitives.Multiply(source, k[t], acc);
-                    else TensorPrimitives.MultiplyAdd(source, k[t], acc, acc);
+                    geo.Decompose(new ReadOnlySpan<float>((float*)x + (long)plane * geo.InPlane, geo.InPlane), phases);
+                    var k = new ReadOnlySpan<float>((float*)taps + plane % channels * 9, 9);
+                    for (int t = 0; t < 9; t++)
+                    {
+                        var source = phases.AsSpan(geo.TapStart(t), geo.SpanLength);
+                        if (t == 0) TensorPrimitives.Multiply(source, k[t], acc);
+                        else TensorPrimitives.MultiplyAdd(source, k[t], acc, acc);
+                    }
+                    geo.Compact(acc, new Span<float>((float*)y + (long)plane * geo.OutPlane, geo.OutPlane));
                 }
-                geo.Compact(acc, new Span<float>((float*)y + (long)plane * geo.OutPlane, geo.OutPlane));
                 ArrayPool<float>.Shared.Return(phases);
                 ArrayPool<float>.Shared.Return(sums);
             });
@@ -103,6 +110,7 @@ internal static class DepthwiseConv3x3
                 var phases = ArrayPool<float>.Shared.Rent(geo.PhasesLength);
                 var spread = ArrayPool<float>.Shared.Rent(geo.SpanLength);
                 var dy = spread.AsSpan(0, geo.SpanLength);
+                phases.AsSpan(0, geo.PhasesLength).Clear();
                 for (int b = 0; b < n; b++)
                 {
                     long plane = (long)b * channels + c;
@@ -161,10 +169,9 @@ internal static class DepthwiseConv3x3
             return (py % Stride * Stride + px % Stride) * PhaseLength + py / Stride * RowStride + px / Stride;
         }
 
-        /// <summary>Zero-padded plane → phase planes.</summary>
+        /// <summary>Plane → phase planes; writes only the pixel positions, so the padding must already be zero.</summary>
         public void Decompose(ReadOnlySpan<float> plane, float[] phases)
         {
-            phases.AsSpan(0, PhasesLength).Clear();
             for (int y = 0; y < Height; y++)
             {
                 var row = plane.Slice(y * Width, Width);
