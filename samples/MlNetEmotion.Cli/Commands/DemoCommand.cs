@@ -7,28 +7,34 @@ using Spectre.Console;
 
 namespace MlNetEmotion.Cli.Commands;
 
-/// <summary><c>mlnet-emotion demo</c>: the built-in experiment, with a progress bar and a results table.</summary>
+/// <summary><c>mlnet-emotion demo</c>: the built-in experiment, with progress bars and results tables.</summary>
 internal static class DemoCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var subjects = new Option<int>("--subjects") { Description = "Synthetic subjects.", DefaultValueFactory = _ => 32 };
-        var trials = new Option<int>("--trials") { Description = "Trials per subject.", DefaultValueFactory = _ => 40 };
-        var target = new Option<string>("--target") { Description = "Rating to classify: Arousal or Valence.", DefaultValueFactory = _ => "Arousal" };
+        var defaults = new DemoSettings();
+        var subjects = new Option<int>("--subjects") { Description = "Synthetic subjects.", DefaultValueFactory = _ => defaults.Subjects };
+        var trials = new Option<int>("--trials") { Description = "Trials per subject.", DefaultValueFactory = _ => defaults.TrialsPerSubject };
+        var seconds = new Option<double>("--seconds") { Description = "Stimulus seconds per trial (after the 3 s baseline).", DefaultValueFactory = _ => defaults.Seconds };
+        var fps = new Option<double>("--fps") { Description = "Face frames per second fed to detection and the expression network.", DefaultValueFactory = _ => defaults.FrameRate };
+        var noVideo = new Option<bool>("--no-video") { Description = "EEG only: skip the face video." };
+        var target = new Option<string>("--target") { Description = "Rating to classify: Arousal or Valence.", DefaultValueFactory = _ => defaults.Target };
         target.AcceptOnlyFromAmong("Arousal", "Valence");
-        var folds = new Option<int>("--folds") { Description = "Cross-validation folds (grouped by subject).", DefaultValueFactory = _ => 5 };
-        var epochs = new Option<int>("--epochs") { Description = "Maximum MLP epochs.", DefaultValueFactory = _ => 60 };
-        var seed = new Option<int>("--seed") { Description = "Seed of data, folds and training.", DefaultValueFactory = _ => 42 };
-        var output = new Option<string>("--out") { Description = "Folder for metrics.json.", DefaultValueFactory = _ => "out/demo" };
-        var command = new Command("demo", "Run the built-in experiment: 3-level arousal from synthetic EEG band powers, MLP, 5-fold CV by subject.")
+        var folds = new Option<int>("--folds") { Description = "Cross-validation folds.", DefaultValueFactory = _ => defaults.Folds };
+        var epochs = new Option<int>("--epochs") { Description = "Maximum MLP epochs.", DefaultValueFactory = _ => defaults.Epochs };
+        var seed = new Option<int>("--seed") { Description = "Seed of data, folds and training.", DefaultValueFactory = _ => defaults.Seed };
+        var output = new Option<string>("--out") { Description = "Folder for metrics.json.", DefaultValueFactory = _ => defaults.OutputDirectory };
+        var command = new Command("demo",
+            "Run the built-in experiment: synthetic DEAP-shaped EEG + face video through the real EEG and face chains, 3-level arousal, MLP, CV by subject.")
         {
-            subjects, trials, target, folds, epochs, seed, output,
+            subjects, trials, seconds, fps, noVideo, target, folds, epochs, seed, output,
         };
         command.SetAction(parse =>
         {
-            var settings = new DemoSettings(parse.GetValue(subjects), parse.GetValue(trials), parse.GetValue(target)!,
-                parse.GetValue(folds), parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(output)!);
+            var settings = new DemoSettings(parse.GetValue(subjects), parse.GetValue(trials), parse.GetValue(seconds), parse.GetValue(fps),
+                parse.GetValue(target)!, parse.GetValue(folds), parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(output)!,
+                !parse.GetValue(noVideo));
             return Run(settings, parse.InvocationConfiguration.Output);
         });
         return command;
@@ -39,29 +45,36 @@ internal static class DemoCommand
         var console = ProgressConsole.Create(output);
         var ctx = new EmotionContext(settings.Seed);
         var started = DateTime.UtcNow;
-        Training.CrossValidationSummary<Evaluation.MulticlassClassificationMetrics>? cv = null;
-        ProgressConsole.Run(console, ctx, () => cv = DemoExperiment.Run(ctx, settings));
-        var table = new Table().Title($"3-level {settings.Target}, {settings.Subjects} subjects x {settings.TrialsPerSubject} trials, {settings.Folds}-fold CV by subject");
+        IReadOnlyList<DemoRun> runs = [];
+        ProgressConsole.Run(console, ctx, () => runs = DemoExperiment.Run(ctx, settings));
+        var main = runs.Last(r => r.Protocol == "by subject");
+        var summary = new Table().Title($"3-level {settings.Target}, {settings.Subjects} subjects x {settings.TrialsPerSubject} trials, {settings.Folds}-fold CV");
+        foreach (var h in new[] { "Features", "Split", "Accuracy", "Macro F1", "Kappa", "Macro AUC" }) summary.AddColumn(h);
+        foreach (var r in runs)
+            summary.AddRow(r.Name, r.Protocol, S(r, "MicroAccuracy"), S(r, "MacroF1"), S(r, "CohenKappa"), S(r, "MacroAuc"));
+        console.Write(summary);
+        var table = new Table().Title($"{main.Name}, folds grouped by subject");
         foreach (var h in new[] { "Fold", "Train", "Test", "Accuracy", "Macro acc.", "Macro F1", "Kappa", "Log-loss", "Macro AUC" }) table.AddColumn(h);
-        foreach (var f in cv!.Folds)
+        foreach (var f in main.Result.Folds)
         {
             var m = f.Metrics;
             table.AddRow(new[] { (f.Fold + 1).ToString(CultureInfo.InvariantCulture), f.Split.TrainRows.Length.ToString(CultureInfo.InvariantCulture),
                 f.Split.TestRows.Length.ToString(CultureInfo.InvariantCulture), F(m.MicroAccuracy), F(m.MacroAccuracy), F(m.MacroF1),
                 F(m.CohenKappa), F(m.LogLoss), F(m.MacroAuc) });
         }
-        string S(string name) => $"{F(cv.Statistics[name].Mean)} ± {F(cv.Statistics[name].StandardDeviation)}";
-        table.AddRow("mean ± sd", "", "", S("MicroAccuracy"), S("MacroAccuracy"), S("MacroF1"), S("CohenKappa"), S("LogLoss"), S("MacroAuc"));
         console.Write(table);
         console.WriteLine();
-        console.WriteLine("Pooled confusion matrix (rows: true class, columns: predicted):");
-        console.WriteLine(cv.PooledConfusionMatrix!.GetFormattedConfusionTable());
+        console.WriteLine($"Pooled confusion matrix of {main.Name} (rows: true class, columns: predicted):");
+        console.WriteLine(main.Result.PooledConfusionMatrix!.GetFormattedConfusionTable());
         string path = Path.Combine(settings.OutputDirectory, "metrics.json");
-        string json = DemoExperiment.ToJson(settings, cv).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        string json = DemoExperiment.ToJson(settings, runs).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
         Core.IO.AtomicFile.Write(path, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(json)));
-        console.WriteLine($"Accuracy {S("MicroAccuracy")} in {(DateTime.UtcNow - started).TotalSeconds:F1} s; metrics written to {path}");
+        console.WriteLine($"{main.Name} accuracy {S(main, "MicroAccuracy")} in {(DateTime.UtcNow - started).TotalSeconds:F1} s; metrics written to {path}");
         return 0;
     }
+
+    private static string S(DemoRun run, string name) =>
+        $"{F(run.Result.Statistics[name].Mean)} ± {F(run.Result.Statistics[name].StandardDeviation)}";
 
     private static string F(double v) => double.IsFinite(v) ? v.ToString("F3", CultureInfo.InvariantCulture) : "n/a";
 }

@@ -24,6 +24,14 @@ public static class ColumnChecks
     public static bool IsSingleOrSingleVector(SchemaShape.Column column) =>
         column.ItemType == NumberDataViewType.Single && column.Kind != SchemaShape.VectorKind.VariableVector;
 
-    /// <summary>Number of floats per row of a Single or Single-vector column.</summary>
+    /// <summary>Requires a <c>Single</c> column or a vector of <c>Single</c> of known or variable size.</summary>
+    public static DataViewSchema.Column RequireSingleOrAnySingleVector(DataViewSchema schema, string name) =>
+        Require(schema, name, "Single or a vector of Single", IsSingleOrAnySingleVector);
+
+    /// <summary>True for <c>Single</c> or a vector of <c>Single</c> of any size.</summary>
+    public static bool IsSingleOrAnySingleVector(DataViewType type) =>
+        type == NumberDataViewType.Single || type is VectorDataViewType v && v.ItemType == NumberDataViewType.Single;
+
+    /// <summary>Number of floats per row of a Single or Single-vector column (0 for a variable-size vector).</summary>
     public static int SlotCount(DataViewType type) => type is VectorDataViewType v ? v.Size : 1;
 }

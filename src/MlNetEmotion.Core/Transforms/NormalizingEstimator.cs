@@ -13,7 +13,9 @@ public enum NormalizationMode
 }
 
 /// <summary>Learns per-slot normalisation statistics on the training rows in <see cref="Fit"/> (never on held-out
-/// rows) for Single and Single-vector columns.</summary>
+/// rows) for Single and Single-vector columns. A variable-size vector column (e.g. per-channel EEG features, whose
+/// channel count is only known from the data) takes its size from the training rows, which must all agree; the output
+/// is then a vector of that known size.</summary>
 public sealed class NormalizingEstimator : IEstimator<NormalizingTransformer>
 {
     private readonly (string Output, string Input)[] _columns;
@@ -36,7 +38,7 @@ public sealed class NormalizingEstimator : IEstimator<NormalizingTransformer>
     /// <inheritdoc />
     public NormalizingTransformer Fit(IDataView input)
     {
-        var inputColumns = _columns.Select(c => ColumnChecks.RequireSingleOrSingleVector(input.Schema, c.Input)).ToArray();
+        var inputColumns = _columns.Select(c => ColumnChecks.RequireSingleOrAnySingleVector(input.Schema, c.Input)).ToArray();
         var stats = inputColumns.Select(c => new SlotStatistics(ColumnChecks.SlotCount(c.Type))).ToArray();
         long rows = 0;
         using (var cursor = input.GetRowCursor(inputColumns))
@@ -60,8 +62,8 @@ public sealed class NormalizingEstimator : IEstimator<NormalizingTransformer>
     {
         var added = _columns.Select(c =>
         {
-            var input = inputSchema.Require(c.Input, "Single or a known-size vector of Single", ColumnChecks.IsSingleOrSingleVector);
-            return input with { Name = c.Output };
+            var input = inputSchema.Require(c.Input, "Single or a vector of Single", s => s.ItemType == NumberDataViewType.Single);
+            return input with { Name = c.Output, Kind = input.Kind == SchemaShape.VectorKind.VariableVector ? SchemaShape.VectorKind.Vector : input.Kind };
         }).ToArray();
         return inputSchema.With(added);
     }
@@ -69,14 +71,17 @@ public sealed class NormalizingEstimator : IEstimator<NormalizingTransformer>
     /// <summary>Running per-slot moments and range, in double.</summary>
     private sealed class SlotStatistics(int slots)
     {
-        private readonly double[] _mean = new double[slots];
-        private readonly double[] _m2 = new double[slots];
-        private readonly double[] _min = Enumerable.Repeat(double.PositiveInfinity, slots).ToArray();
-        private readonly double[] _max = Enumerable.Repeat(double.NegativeInfinity, slots).ToArray();
+        private double[] _mean = new double[slots];
+        private double[] _m2 = new double[slots];
+        private double[] _min = Enumerable.Repeat(double.PositiveInfinity, slots).ToArray();
+        private double[] _max = Enumerable.Repeat(double.NegativeInfinity, slots).ToArray();
         private long _count;
 
         public void Add(ReadOnlySpan<float> values, string column, long row)
         {
+            if (_count == 0 && _mean.Length == 0 && values.Length > 0)          // variable-size column: the first row sets the size
+                (_mean, _m2, _min, _max) = (new double[values.Length], new double[values.Length],
+                    Enumerable.Repeat(double.PositiveInfinity, values.Length).ToArray(), Enumerable.Repeat(double.NegativeInfinity, values.Length).ToArray());
             if (values.Length != _mean.Length)
                 throw new DataValidationException($"Column '{column}', row {row}: {values.Length} values, expected {_mean.Length}.", column, row);
             _count++;

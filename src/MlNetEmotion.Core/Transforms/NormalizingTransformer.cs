@@ -54,12 +54,14 @@ public sealed class NormalizingTransformer : RowToRowTransformerBase
             _parent = parent;
             _inputs = parent.Columns.Select(c =>
             {
-                var column = ColumnChecks.RequireSingleOrSingleVector(schema, c.InputColumnName);
-                if (ColumnChecks.SlotCount(column.Type) != c.Offset.Length)
+                var column = ColumnChecks.RequireSingleOrAnySingleVector(schema, c.InputColumnName);
+                if (column.Type is VectorDataViewType { IsKnownSize: true } or NumberDataViewType && ColumnChecks.SlotCount(column.Type) != c.Offset.Length)
                     throw new SchemaMismatchException(c.InputColumnName, $"{c.Offset.Length} slots as when fitted", $"{ColumnChecks.SlotCount(column.Type)} slots");
                 return column;
             }).ToArray();
-            OutputColumns = parent.Columns.Select((c, i) => new DataViewSchema.DetachedColumn(c.OutputColumnName, _inputs[i].Type, _inputs[i].Annotations)).ToArray();
+            OutputColumns = parent.Columns.Select((c, i) => new DataViewSchema.DetachedColumn(c.OutputColumnName,
+                _inputs[i].Type is VectorDataViewType { IsKnownSize: false } ? new VectorDataViewType(NumberDataViewType.Single, c.Offset.Length) : _inputs[i].Type,
+                _inputs[i].Annotations)).ToArray();
         }
 
         public override IReadOnlyList<DataViewSchema.DetachedColumn> OutputColumns { get; }
@@ -81,6 +83,8 @@ public sealed class NormalizingTransformer : RowToRowTransformerBase
             var cache = new PerRowCache<float[]>(input, () =>
             {
                 var x = read();
+                if (x.Length != p.Offset.Length)
+                    throw new DataValidationException($"Column '{column.Name}', row {input.Position}: {x.Length} values, expected {p.Offset.Length} as when fitted.", column.Name, input.Position);
                 var y = new float[x.Length];
                 for (int j = 0; j < x.Length; j++) y[j] = Map(x[j], j, input.Position);
                 return y;
