@@ -6,7 +6,7 @@ namespace MlNetEmotion.Datasets.Synthetic.Eeg;
 /// <summary>
 /// Eye blinks: at random times (Poisson at the given rate, none overlapping), a positive deflection of 80–200 µV at
 /// Fp1/Fp2 lasting 0.25–0.45 s, rising over its first 35 % and decaying over the rest (half-cosine flanks), and reaching
-/// other channels scaled by <see cref="SyntheticHead.BlinkWeights"/> (falling by e every 2 cm further from the eyes).
+/// other channels scaled by <see cref="SyntheticHead.BlinkWeights"/> (falling by e every 3 cm further from the eyes).
 /// Each blink is annotated <c>Blink</c>.
 /// </summary>
 internal static class EyeBlinks

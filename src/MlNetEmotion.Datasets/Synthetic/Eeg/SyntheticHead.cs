@@ -17,7 +17,7 @@ internal sealed class SyntheticHead
     private const double EyeDepth = 0.03;
 
     /// <summary>Distance (metres) over which blink amplitude falls by e beyond Fp1/Fp2.</summary>
-    private const double BlinkDecay = 0.02;
+    private const double BlinkDecay = 0.03;
 
     /// <summary>Distance (metres) over which a temporalis burst falls by e from T7/T8.</summary>
     private const double MuscleDecay = 0.04;

@@ -8,12 +8,12 @@ namespace MlNetEmotion.Datasets.Tests.Synthetic.Eeg;
 /// clearly worse across subjects (leave one subject out) than within a subject (leave one trial out).</summary>
 public class SubjectVariationTests(ITestOutputHelper output)
 {
-    private const int Subjects = 6, TrialsPerClass = 8;
+    private const int Subjects = 6, TrialsPerClass = 6;
 
     [Fact]
     public void Cross_subject_accuracy_is_clearly_below_within_subject_accuracy()
     {
-        var options = new SyntheticEegSignalOptions { Seconds = 8, BaselineSeconds = 0 };
+        var options = new SyntheticEegSignalOptions { Seconds = 6, BaselineSeconds = 0 };
         var features = new double[Subjects, 2 * TrialsPerClass][];
         for (int s = 0; s < Subjects; s++)
             for (int t = 0; t < 2 * TrialsPerClass; t++)

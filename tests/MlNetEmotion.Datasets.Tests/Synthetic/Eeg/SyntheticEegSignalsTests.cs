@@ -83,13 +83,13 @@ public class SyntheticEegSignalsTests
                   from a in Gen.Choose(-100, 100)
                   select (seed, subject, trial, affect: new AffectState(v / 100.0, a / 100.0));
         var options = new SyntheticEegSignalOptions { Seconds = 1, BaselineSeconds = 0.5, LineNoise = 5, MuscleRate = 30, BlinkRate = 30 };
-        Prop.ForAll(gen.ToArbitrary(), x =>
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(30), Prop.ForAll(gen.ToArbitrary(), x =>
         {
             var one = SyntheticEegSignals.Generate(x.seed, x.subject, x.trial, x.affect, options);
             var two = SyntheticEegSignals.Generate(x.seed, x.subject, x.trial, x.affect, options);
             return one.Channels.Zip(two.Channels).All(p => p.First.Samples.AsSpan().SequenceEqual(p.Second.Samples)
                 && p.First.Samples.All(double.IsFinite) && p.First.Samples.Length == 192);
-        }).QuickCheckThrowOnFailure();
+        }));
     }
 
     [Fact]
