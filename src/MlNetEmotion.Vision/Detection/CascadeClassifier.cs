@@ -20,6 +20,9 @@ public sealed class CascadeClassifier
         Source = source;
     }
 
+    /// <summary>The parsed cascade.</summary>
+    internal CascadeModel Model => _model;
+
     /// <summary>Where the cascade was loaded from.</summary>
     public string Source { get; }
 

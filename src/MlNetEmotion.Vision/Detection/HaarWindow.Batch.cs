@@ -10,36 +10,22 @@ namespace MlNetEmotion.Vision.Detection;
 /// the hits are bit-identical; lanes only differ in how long they run.</summary>
 internal sealed unsafe partial class HaarWindow
 {
-    /// <summary>Below this many live lanes a batch is finished window by window.</summary>
-    private const int MinLiveLanes = 3;
-
-    /// <summary>Stages run on the whole batch while enough lanes live. The first stage also runs on windows OpenCV
-    /// skips (its verdict decides which windows are visited); their results are discarded.</summary>
+    /// <summary>Stages run on the whole batch until no lane lives; dead lanes keep computing (cheaper than finishing
+    /// live ones window by window, whose branches mispredict). The first stage also runs on windows OpenCV skips (its
+    /// verdict decides which windows are visited); their results are discarded.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanRowBatched(int* row, int count, List<int> accepted)
     {
         var stages = _model.Stages;
         bool skip = false;
-        float* norms = stackalloc float[Vector256<float>.Count];
         for (int k = 0; k < count; k += Vector256<float>.Count)
         {
             int* p = row + k;
             var norm = Normalisation(p, out int normal);
-            int alive = 0, s = 0;
-            while (s < stages.Length)
-            {
-                int pass = StagePasses(p, norm, stages[s]);
-                alive = s == 0 ? Visited(normal & ~pass, Math.Min(count - k, Vector256<float>.Count), ref skip) & normal & pass : alive & pass;
-                s++;
-                if (BitOperations.PopCount((uint)alive) < MinLiveLanes) break;
-            }
-            if (alive == 0) continue;
-            norm.Store(norms);
-            for (; alive != 0; alive &= alive - 1)
-            {
-                int lane = BitOperations.TrailingZeroCount(alive);
-                if (RunStumps(p + lane, norms[lane], s) > 0) accepted.Add(k + lane);
-            }
+            int pass = StagePasses(p, norm, stages[0]);
+            int alive = Visited(normal & ~pass, Math.Min(count - k, Vector256<float>.Count), ref skip) & normal & pass;
+            for (int s = 1; s < stages.Length && alive != 0; s++) alive &= StagePasses(p, norm, stages[s]);
+            for (; alive != 0; alive &= alive - 1) accepted.Add(k + BitOperations.TrailingZeroCount(alive));
         }
     }
 

@@ -83,7 +83,7 @@ internal sealed unsafe partial class HaarWindow : WindowCascade
     public override void ScanRow(int* row, int count, List<int> accepted)
     {
         if (_stumps && Avx2.IsSupported) ScanRowBatched(row, count, accepted);
-        else base.ScanRow(row, count, accepted);
+        else ScanRowWindowByWindow(row, count, accepted);
     }
 
     /// <inheritdoc />
@@ -98,15 +98,14 @@ internal sealed unsafe partial class HaarWindow : WindowCascade
         if (!(nf > 0)) return -1;
         float norm = (float)(1.0 / Math.Sqrt(nf));
         if (!(_normArea * norm < 0.1)) return -1;
-        return _stumps ? RunStumps(p, norm, 0) : RunTrees(p, norm);
+        return _stumps ? RunStumps(p, norm) : RunTrees(p, norm);
     }
 
-    /// <summary>Stump cascade from stage <paramref name="first"/> on (earlier stages passed).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int RunStumps(int* p, float norm, int first)
+    private int RunStumps(int* p, float norm)
     {
         var stages = _model.Stages;
-        for (int s = first; s < stages.Length; s++)
+        for (int s = 0; s < stages.Length; s++)
         {
             double stageSum = 0;
             Node* node = _node + stages[s].FirstTree;

@@ -10,7 +10,10 @@ internal abstract unsafe class WindowCascade
 
     /// <summary>Visits the <paramref name="count"/> windows of a row (window k at <c>row + k</c>) as OpenCV does: a
     /// window rejected by the first stage skips the next one. Appends the accepted k in increasing order.</summary>
-    public virtual void ScanRow(int* row, int count, List<int> accepted)
+    public virtual void ScanRow(int* row, int count, List<int> accepted) => ScanRowWindowByWindow(row, count, accepted);
+
+    /// <summary><see cref="ScanRow"/> with one <see cref="Run"/> per visited window.</summary>
+    public void ScanRowWindowByWindow(int* row, int count, List<int> accepted)
     {
         for (int k = 0; k < count; k++)
         {
