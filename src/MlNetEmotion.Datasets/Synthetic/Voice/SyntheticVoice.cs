@@ -16,7 +16,8 @@ namespace MlNetEmotion.Datasets.Synthetic.Voice;
 /// <item>Arousal a: mean F0 +4·a semitones, pitch accents ×(1 + 0.5·a), level +6·a dB, syllable rate ×(1 + 0.2·a) with
 /// pauses ×(1 − 0.3·a), a tenser, brighter voice (open quotient −0.1·a, breathiness ×(1 − 0.3·a)).</item>
 /// <item>Valence v: phrase F0 slope −2 + 1.5·v semitones per second, mean F0 +0.7·v semitones, formants ×(1 + 0.04·v).</item>
-/// <item>Trial: the text (vowels, consonants, phrase lengths, accents), jitter, shimmer and noise.</item>
+/// <item>Trial: the text (vowels, consonants, phrase lengths, accents), jitter, shimmer and noise, and small prosodic
+/// variation (level ±1.5 dB, mean F0 ±0.7 semitones, rate ±5 %, standard deviations).</item>
 /// </list>
 /// Effects scale with <see cref="SyntheticVoiceOptions.EffectSize"/>. Levels are calibrated, not peak-normalised, so the
 /// loudness cue survives: the speech's RMS is set to <see cref="SyntheticVoiceOptions.LevelDbfs"/> plus the speaker's
@@ -42,9 +43,9 @@ public static class SyntheticVoice
             throw new ArgumentOutOfRangeException(nameof(affect), affect, "Valence and arousal must both be in [-1, 1].");
         int samples = SampleCount(seconds, options);
         var profile = SyntheticVoiceProfile.For(seed, subject);
-        var prosody = VoiceProsody.From(profile, affect, options.EffectSize);
         // Offset from the profile's stream, so that trial 0 does not replay the speaker's draws.
         var random = new Generator(SyntheticSeed.For(seed, subject, trial, SyntheticSeed.Stream.Voice) + (1L << 32));
+        var prosody = VoiceProsody.From(profile, affect, options.EffectSize, random);
         var track = UtterancePlanner.Plan(prosody, samples, options.SampleRate, random, out int syllables);
         return Render(track, random, options, profile, prosody.MeanF0, prosody.PitchRange, syllables, prosody.LevelDb);
     }
