@@ -41,7 +41,7 @@ public static class SyntheticEegSignals
     /// <summary>Background density at 1 Hz, µV²/Hz (the density is this divided by the frequency).</summary>
     private const double BackgroundDensity = 2;
 
-    /// <summary>Prototype order of the rhythm band-passes (twice as many poles).</summary>
+    /// <summary>Prototype order of the rhythm band-passes: 8 poles in 4 sections (<see cref="ChannelLanes.SosFilt4"/>).</summary>
     private const int RhythmFilterOrder = 4;
 
     /// <summary>Generates one trial.</summary>
@@ -112,7 +112,7 @@ public static class SyntheticEegSignals
                 var filter = Butterworth.BandPass(RhythmFilterOrder, low, high, head.SamplingRate);
                 double filterPower = NoisePower(filter, 8 * warmUp);
                 head.Mixing.MixNoise(noise, lanes, total);
-                ChannelLanes.SosFilt(filter.Coefficients, lanes, total);
+                ChannelLanes.SosFilt4(filter.Coefficients, lanes, total);
                 for (int c = 0; c < channels; c++)
                 {
                     var region = head.Regions[c];
