@@ -39,8 +39,9 @@ internal static class PlantedRhythms
         };
     }
 
-    /// <summary>Pass band of a rhythm's filter: the band's edges, except alpha, which spans the subject's individual
-    /// alpha frequency −2 Hz to +3 Hz (8–13 Hz at 10 Hz).</summary>
+    /// <summary>−3 dB edges of a rhythm's filter: the band's edges (for alpha: the subject's individual alpha frequency
+    /// −2 Hz to +3 Hz, 8–13 Hz at 10 Hz), each moved inside by 0.5 Hz or 6 % of the width, whichever is more, so that
+    /// little of the rhythm spills into the neighbouring bands.</summary>
     public static (double Low, double High) PassBand(int band, double alphaFrequency)
     {
         var (_, low, high) = SyntheticEegGenerator.Bands[band];

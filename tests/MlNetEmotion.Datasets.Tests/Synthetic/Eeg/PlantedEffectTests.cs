@@ -1,6 +1,7 @@
 using MlNetEmotion.Datasets.Synthetic;
 using MlNetEmotion.Datasets.Synthetic.Eeg;
 using MlNetEmotion.Eeg;
+using Xunit.Abstractions;
 
 namespace MlNetEmotion.Datasets.Tests.Synthetic.Eeg;
 
@@ -10,7 +11,7 @@ namespace MlNetEmotion.Datasets.Tests.Synthetic.Eeg;
 /// is the effect. Planted sizes are in natural-log power of the rhythm; the measured change of total band power is
 /// diluted by the 1/f floor and neighbouring rhythms, to 75–100 % of the planted one with every subject alike.
 /// </summary>
-public class PlantedEffectTests
+public class PlantedEffectTests(ITestOutputHelper output)
 {
     private const double Size = 0.35;
     private static readonly string[] FrontoCentral = ["Fp1", "AF3", "F3", "F7", "FC5", "FC1", "Fp2", "AF4", "Fz", "F4", "F8", "FC6", "FC2"];
@@ -85,9 +86,10 @@ public class PlantedEffectTests
 
     /// <summary>The measured change has the planted sign and lies between <paramref name="low"/> and
     /// <paramref name="high"/> times the planted size.</summary>
-    private static void AssertShare(double measured, double planted, double low = 0.75, double high = 1.0)
+    private void AssertShare(double measured, double planted, double low = 0.75, double high = 1.0)
     {
         double share = measured / planted;
+        output.WriteLine($"planted {planted:F3}, measured {measured:F3} ({share:P0})");
         Assert.True(share >= low && share <= high, $"measured {measured:F3} is {share:P0} of the planted {planted:F3}; expected {low:P0}–{high:P0}");
     }
 }
