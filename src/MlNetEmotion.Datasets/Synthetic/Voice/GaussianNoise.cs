@@ -14,9 +14,9 @@ internal static class GaussianNoise
     public static void Fill(Generator generator, Span<float> destination)
     {
         Span<float> sin = stackalloc float[Block], cos = stackalloc float[Block];
-        for (int start = 0; start < destination.Length; start += 2 * Block)
+        for (int start = 0, half; start < destination.Length; start += 2 * half)
         {
-            int half = Math.Min(Block, (destination.Length - start) / 2);
+            half = Math.Min(Block, (destination.Length - start) / 2);
             if (half == 0) // one sample left
             {
                 destination[start] = (float)generator.NextNormal();

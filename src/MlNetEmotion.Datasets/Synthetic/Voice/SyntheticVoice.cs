@@ -92,7 +92,7 @@ public static class SyntheticVoice
         TensorPrimitives.MultiplyAdd(noise.AsSpan(0, n), (float)noiseRms, samples, samples);
         ArrayPool<float>.Shared.Return(noise);
 
-        float peak = TensorPrimitives.MaxMagnitude<float>(samples);
+        float peak = Math.Abs(TensorPrimitives.MaxMagnitude<float>(samples)); // MaxMagnitude keeps the sign
         if (peak > options.PeakLimit)
         {
             // Scale in double and clamp: float rounding must not leave a sample a hair above the limit.

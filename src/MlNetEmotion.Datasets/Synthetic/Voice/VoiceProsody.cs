@@ -11,7 +11,8 @@ namespace MlNetEmotion.Datasets.Synthetic.Voice;
 /// spectrum); valence tilts each phrase's F0 line (declination −2 + 1.5·v·k semitones per second, so positive clips fall
 /// less or rise), raises F0 slightly (0.7·v·k semitones) and brightens the formants (×(1 + 0.04·v·k), as smiling
 /// shortens the vocal tract). On top, each trial varies a little, as a speaker never says two things alike: level
-/// ±1.5 dB, mean F0 ±0.7 semitones and speaking rate ±5 % (standard deviations).
+/// ±1.5 dB, mean F0 ±0.7 semitones and speaking rate ±5 % (standard deviations). Mean F0 stays within 60–450 Hz
+/// however large the effect size.
 /// </summary>
 internal readonly record struct VoiceProsody(double MeanF0, double PitchRange, double Declination, double LevelDb,
     double SyllableRate, double PauseScale, double FormantScale, double OpenQuotient, double Breathiness)
@@ -21,7 +22,7 @@ internal readonly record struct VoiceProsody(double MeanF0, double PitchRange, d
         double a = affect.Arousal * effectSize, v = affect.Valence * effectSize;
         double levelNoise = 1.5 * Bounded(trial), f0Noise = 0.7 * Bounded(trial), rateNoise = Math.Exp(0.05 * Bounded(trial));
         return new VoiceProsody(
-            MeanF0: profile.BaseF0 * Math.Pow(2, (4 * a + 0.7 * v + f0Noise) / 12),
+            MeanF0: Math.Clamp(profile.BaseF0 * Math.Pow(2, (4 * a + 0.7 * v + f0Noise) / 12), 60, 450),
             PitchRange: profile.PitchRange * Math.Max(0.2, 1 + 0.5 * a),
             Declination: -2 + 1.5 * v,
             LevelDb: profile.LevelOffsetDb + 6 * a + levelNoise,
