@@ -41,39 +41,35 @@ internal static class ChannelLanes
     public static void SosFilt4(ReadOnlySpan<double> coefficients, Span<double> data, int length)
     {
         if (coefficients.Length != 24) throw new ArgumentException($"Expected 4 sections (24 coefficients); got {coefficients.Length}.", nameof(coefficients));
-        var (b00, b01, b02, a01, a02) = Section(coefficients, 0);
-        var (b10, b11, b12, a11, a12) = Section(coefficients, 1);
-        var (b20, b21, b22, a21, a22) = Section(coefficients, 2);
-        var (b30, b31, b32, a31, a32) = Section(coefficients, 3);
+        var (k0, k1, k2, k3) = (new Biquad(coefficients, 0), new Biquad(coefficients, 1), new Biquad(coefficients, 2), new Biquad(coefficients, 3));
         for (int block = 0; block < data.Length / length; block += Width)
         {
-            var (z00, z01, z10, z11, z20, z21, z30, z31) = (Vector256<double>.Zero, Vector256<double>.Zero, Vector256<double>.Zero,
-                Vector256<double>.Zero, Vector256<double>.Zero, Vector256<double>.Zero, Vector256<double>.Zero, Vector256<double>.Zero);
+            Vector256<double> z00 = default, z01 = default, z10 = default, z11 = default, z20 = default, z21 = default, z30 = default, z31 = default;
             ref double first = ref MemoryMarshal.GetReference(data.Slice(block * length));
             for (int n = 0; n < length; n++)
             {
-                var x = Load(ref first, n, length);
-                var y = b00 * x + z00;
-                z00 = b01 * x - a01 * y + z01;
-                z01 = b02 * x - a02 * y;
-                x = y;
-                y = b10 * x + z10;
-                z10 = b11 * x - a11 * y + z11;
-                z11 = b12 * x - a12 * y;
-                x = y;
-                y = b20 * x + z20;
-                z20 = b21 * x - a21 * y + z21;
-                z21 = b22 * x - a22 * y;
-                x = y;
-                y = b30 * x + z30;
-                z30 = b31 * x - a31 * y + z31;
-                z31 = b32 * x - a32 * y;
-                Store(y, ref first, n, length);
+                var y = k0.Step(Load(ref first, n, length), ref z00, ref z01);
+                y = k1.Step(y, ref z10, ref z11);
+                y = k2.Step(y, ref z20, ref z21);
+                Store(k3.Step(y, ref z30, ref z31), ref first, n, length);
             }
         }
     }
 
-    /// <summary>b0, b1, b2, a1, a2 of section <paramref name="s"/>, broadcast.</summary>
-    private static (Vector256<double>, Vector256<double>, Vector256<double>, Vector256<double>, Vector256<double>) Section(ReadOnlySpan<double> c, int s) =>
-        (Vector256.Create(c[6 * s]), Vector256.Create(c[6 * s + 1]), Vector256.Create(c[6 * s + 2]), Vector256.Create(c[6 * s + 4]), Vector256.Create(c[6 * s + 5]));
+    /// <summary>One section's coefficients, broadcast to every lane.</summary>
+    private readonly struct Biquad(ReadOnlySpan<double> c, int s)
+    {
+        private readonly Vector256<double> _b0 = Vector256.Create(c[6 * s]), _b1 = Vector256.Create(c[6 * s + 1]), _b2 = Vector256.Create(c[6 * s + 2]);
+        private readonly Vector256<double> _a1 = Vector256.Create(c[6 * s + 4]), _a2 = Vector256.Create(c[6 * s + 5]);
+
+        /// <summary>Transposed direct form II: output for input <paramref name="x"/>, updating the two state values.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector256<double> Step(Vector256<double> x, ref Vector256<double> z0, ref Vector256<double> z1)
+        {
+            var y = _b0 * x + z0;
+            z0 = _b1 * x - _a1 * y + z1;
+            z1 = _b2 * x - _a2 * y;
+            return y;
+        }
+    }
 }
