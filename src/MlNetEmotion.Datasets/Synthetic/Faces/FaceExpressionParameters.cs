@@ -14,7 +14,7 @@ public readonly record struct FaceExpressionParameters(double MouthCurvature, do
     /// <list type="bullet">
     /// <item>mouth curvature = resting curvature + 0.8·e·valence (smile with positive, frown with negative valence);</item>
     /// <item>brow furrow = 0.8·e·max(0, −valence);</item>
-    /// <item>mouth opening = 0.12 + 0.3·e·arousal, eye openness = 0.8 + 0.2·e·arousal and brow raise = 0.7·e·arousal
+    /// <item>mouth opening = 0.1 + 0.45·e·arousal, eye openness = 0.8 + 0.2·e·arousal and brow raise = 0.7·e·arousal
     /// (wider eyes, raised brows and a parted mouth with high arousal; drooping lids and a closed mouth with low);</item>
     /// </list>
     /// every parameter clipped to its range.
@@ -28,7 +28,7 @@ public readonly record struct FaceExpressionParameters(double MouthCurvature, do
         double e = identity.Expressiveness * intensity;
         return new FaceExpressionParameters(
             MouthCurvature: Math.Clamp(identity.RestingMouthCurvature + 0.8 * e * affect.Valence, -1, 1),
-            MouthOpening: Math.Clamp(0.12 + 0.3 * e * affect.Arousal, 0, 1),
+            MouthOpening: Math.Clamp(0.1 + 0.45 * e * affect.Arousal, 0, 1),
             BrowRaise: Math.Clamp(0.7 * e * affect.Arousal, -1, 1),
             BrowFurrow: Math.Clamp(-0.8 * e * affect.Valence, 0, 1),
             EyeOpenness: Math.Clamp(0.8 + 0.2 * e * affect.Arousal, 0, 1));

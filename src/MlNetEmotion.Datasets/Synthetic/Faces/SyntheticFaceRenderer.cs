@@ -107,7 +107,7 @@ public sealed class SyntheticFaceRenderer
             }
             c.Fill(new CurveBand(ex, ey, 0.115f * size, 0, 0, -eh, 0.016f, rounded: true), new RgbColor(35, 25, 25));
             // The inner end (towards the nose, t = −side) drops with furrowing; every brow arches (ends lower).
-            float browV = ey - 0.19f * size - 0.06f * raise + 0.02f * furrow;
+            float browV = ey - 0.19f * size - 0.08f * raise + 0.02f * furrow;
             c.Fill(new CurveBand(ex, browV, 0.13f * size, 0.035f, -side * 0.06f * furrow, 0, 0.028f * (float)identity.BrowThickness, rounded: false), brow);
         }
     }
@@ -128,7 +128,7 @@ public sealed class SyntheticFaceRenderer
     {
         var c = _canvas;
         float mv = (float)identity.MouthV, mw = 0.23f * (float)identity.MouthWidth;
-        float bend = -0.09f * (float)expression.MouthCurvature, open = 0.075f * (float)expression.MouthOpening;
+        float bend = -0.12f * (float)expression.MouthCurvature, open = 0.1f * (float)expression.MouthOpening;
         var lip = new RgbColor(identity.Skin.R * 0.8f, identity.Skin.G * 0.56f, identity.Skin.B * 0.58f);
         c.Fill(new CurveBand(0, mv, mw, bend, 0, -(open + 0.022f), 0.022f, rounded: true), lip);
         c.Fill(new CurveBand(0, mv, mw, bend, 0, open + 0.03f, 0.03f, rounded: true), lip);

@@ -58,7 +58,7 @@ public static class SyntheticFaceVideo
             o.DriftAmount * o.ScaleJitter * 0.5, o.DriftAmount * o.RollJitterDegrees * 0.5);
         var background = new RgbColor((float)Uniform(40, 210), (float)Uniform(40, 210), (float)Uniform(40, 210));
         var scene = new FrameScene(
-            LightAzimuthDegrees: Uniform(-50, 50),
+            LightAzimuthDegrees: Uniform(-35, 35),
             Ambient: Uniform(0.35, 0.6),
             Gain: Math.Exp(o.LightingJitter * Normal()),
             Gradient: Uniform(-0.25, 0.25),
