@@ -41,7 +41,7 @@ public class BatchedScanTests(ITestOutputHelper output)
     }
 
     /// <summary>Cascades cut to their first 1, 2, 3 stages accept many windows, so a wrong first-stage skip or a lost
-    /// lane shows; the full cascade checks the deep stages. Both window steps, several levels of two photos.</summary>
+    /// lane shows; the full cascade checks the deep stages. Both window steps, levels from one window to 150 pixels.</summary>
     [Theory]
     [InlineData("default")]
     [InlineData("upperbody")]
@@ -56,11 +56,11 @@ public class BatchedScanTests(ITestOutputHelper output)
         {
             var model = Truncated(full, stages);
             foreach (var photo in new[] { "2008_002470.jpg", "2008_001322.jpg" })
-                foreach (int width in new[] { 61, 96, 150 })
+                foreach (int width in new[] { 24, 33, 61, 150 }) // 24: one window; 33: a batch of 5 or 10 windows
                     foreach (int step in new[] { 1, 2 })
                     {
                         var grey = OpenCvParityTests.Grey(photo);
-                        var level = ImageResize.Bilinear(grey, width, width * grey.Height / grey.Width);
+                        var level = ImageResize.Bilinear(grey, width, width * 3 / 4 + 8);
                         var layout = new IntegralLayout(level.Width + 1 + step, step, model.HasTiltedFeatures);
                         var buffer = new int[layout.BufferLength(level.Height)];
                         layout.Fill(level.Pixels, level.Width, level.Height, buffer);
