@@ -100,6 +100,9 @@ public static class SyntheticVoice
             for (int i = 0; i < n; i++) samples[i] = (float)Math.Clamp(samples[i] * gain, -options.PeakLimit, options.PeakLimit);
             speechDb += 20 * Math.Log10(gain);
         }
-        return new SyntheticVoiceClip(samples, options.SampleRate, profile, meanF0, pitchRange, syllables, speechDb);
+        return new SyntheticVoiceClip(samples, options.SampleRate, profile)
+        {
+            MeanF0 = meanF0, PitchRange = pitchRange, Syllables = syllables, SpeechRmsDbfs = speechDb,
+        };
     }
 }

@@ -5,16 +5,11 @@ namespace MlNetEmotion.Datasets.Synthetic.Voice;
 /// <summary>A synthesised clip and the ground truth it was made from.</summary>
 public sealed class SyntheticVoiceClip
 {
-    internal SyntheticVoiceClip(float[] samples, int sampleRate, SyntheticVoiceProfile profile, double meanF0,
-        double pitchRange, int syllables, double speechRmsDbfs)
+    internal SyntheticVoiceClip(float[] samples, int sampleRate, SyntheticVoiceProfile profile)
     {
         Samples = samples;
         SampleRate = sampleRate;
         Profile = profile;
-        MeanF0 = meanF0;
-        PitchRange = pitchRange;
-        Syllables = syllables;
-        SpeechRmsDbfs = speechRmsDbfs;
     }
 
     /// <summary>Mono samples in [−<see cref="SyntheticVoiceOptions.PeakLimit"/>, +<see cref="SyntheticVoiceOptions.PeakLimit"/>].</summary>
@@ -30,19 +25,19 @@ public sealed class SyntheticVoiceClip
     public SyntheticVoiceProfile Profile { get; }
 
     /// <summary>Mean F0 in Hz over the clip's voiced time (before jitter, which averages out).</summary>
-    public double MeanF0 { get; }
+    public double MeanF0 { get; internal init; }
 
     /// <summary>Height of the clip's pitch accents in semitones.</summary>
-    public double PitchRange { get; }
+    public double PitchRange { get; internal init; }
 
     /// <summary>Number of syllables spoken.</summary>
-    public int Syllables { get; }
+    public int Syllables { get; internal init; }
 
     /// <summary>Syllables per second of clip (pauses included).</summary>
     public double SyllableRate => Syllables / Seconds;
 
     /// <summary>RMS level of the speech alone (without the background noise) over the whole clip, in dBFS.</summary>
-    public double SpeechRmsDbfs { get; }
+    public double SpeechRmsDbfs { get; internal init; }
 
     /// <summary>The clip as an audio buffer (samples not copied), e.g. for <see cref="WavWriter.Write(string, AudioBuffer, AudioSampleFormat, bool)"/>.</summary>
     public AudioBuffer ToAudioBuffer() => new(Samples, SampleRate);

@@ -61,6 +61,26 @@ public sealed class EmotionEffectTests(ITestOutputHelper output)
         Assert.True(across <= within - 0.2, $"cross-subject accuracy {across:P0} against {within:P0} within");
     }
 
+    [Fact]
+    public void MfccFeaturesTellAngerFromHappinessWhoseArousalIsAlike()
+    {
+        // Arousal 0.8 against 0.6, valence -0.7 against +0.8: what separates them is mostly the planted valence effect
+        // (phrase F0 slope, formants x(1 + 0.04v)). Observed leave-one-out: 100 %, 69 % and 88 % (chance 50 %).
+        var extractor = new MfccExtractor(new MfccOptions { SampleRate = Rate, Threads = 1 });
+        double accuracy = new[] { 1, 2, 3 }.Average(s =>
+        {
+            var rows = Enumerable.Range(0, 16).Select(i =>
+            {
+                var clip = SyntheticVoice.Synthesize(7, s, 1 + i, AffectState.ForEavClass(i < 8 ? "Anger" : "Happiness"), 3);
+                return (X: MeanMfcc(extractor, clip.Samples), Y: i / 8);
+            }).ToArray();
+            double loo = rows.Select((r, i) => NearestCentroid(rows.Where((_, k) => k != i).ToArray(), r.X) == r.Y ? 1.0 : 0).Average();
+            output.WriteLine($"subject {s}: anger against happiness, leave-one-out {loo:P0}");
+            return loo;
+        });
+        Assert.True(accuracy >= 0.7, $"mean accuracy {accuracy:P0}");
+    }
+
     private (double[] Level, double[] F0, double[] Rate) Measure(int subject, string[] classes, int firstTrial)
     {
         var clips = classes.SelectMany((c, k) => Enumerable.Range(0, 4).Select(t =>
