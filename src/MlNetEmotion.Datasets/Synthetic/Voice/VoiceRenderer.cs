@@ -36,9 +36,12 @@ internal static class VoiceRenderer
         cascade[3].Tune(track.UpperFormants[0]);
         cascade[4].Tune(track.UpperFormants[1]);
         var noiseFilter = new FormantResonator(FricationBandwidth, fs);
+        var aspirationNoise = new NoiseReservoir(random);
+        var fricationNoise = new NoiseReservoir(random);
 
         double opening = 0.71 * track.OpenQuotient, closing = 0.29 * track.OpenQuotient, breath = track.Breathiness;
-        double phase = 0, cycleHz = track.F0[0], cycleAmplitude = 1, lastVoiced = 0, lastNoise = 0, lastDraw = 0;
+        double openingRate = Math.PI / opening, closingRate = 0.5 * Math.PI / closing;
+        double phase = 0, step = track.F0[0] / fs, cycleAmplitude = 1, lastVoiced = 0, lastNoise = 0, lastDraw = 0;
         double voicing2 = 0, frication2 = 0;
         for (int b = 0, start = 0; start < n; b++, start += blockSize)
         {
@@ -47,21 +50,21 @@ internal static class VoiceRenderer
             double av = track.Voicing[b], avStep = (track.Voicing[b + 1] - av) / blockSize;
             bool speaking = av > 0 || track.Voicing[b + 1] > 0;
             // Aspiration: first difference of white noise (turbulence is mostly above 1 kHz), stronger while open.
-            if (speaking) GaussianNoise.Fill(random, draws[1..(length + 1)]);
+            if (speaking) aspirationNoise.Take(draws[1..(length + 1)]);
             draws[0] = (float)lastDraw;
             for (int i = 0; i < length; i++, av += avStep)
             {
-                phase += cycleHz / fs;
+                phase += step;
                 if (phase >= 1)
                 {
                     phase -= 1;
-                    cycleHz = track.F0[b] * Math.Max(0.5, 1 + jitter * random.NextNormal());
+                    step = track.F0[b] * Math.Max(0.5, 1 + jitter * random.NextNormal()) / fs;
                     cycleAmplitude = Math.Max(0, 1 + shimmer * random.NextNormal());
                 }
                 if (!speaking) { v[i] = 0; continue; }
                 bool open = phase < opening + closing;
-                double flow = phase < opening ? 0.5 - 0.5 * Math.Cos(Math.PI * phase / opening)
-                    : open ? Math.Cos(0.5 * Math.PI * (phase - opening) / closing) : 0;
+                double flow = phase < opening ? 0.5 - 0.5 * Math.Cos(openingRate * phase)
+                    : open ? Math.Cos(closingRate * (phase - opening)) : 0;
                 double turbulence = draws[i + 1] - draws[i];
                 v[i] = av * (cycleAmplitude * flow + breath * turbulence * (open ? 1 : 0.3));
                 voicing2 += av * av;
@@ -82,7 +85,7 @@ internal static class VoiceRenderer
             {
                 var z = noise[..length];
                 var d = draws[..length];
-                GaussianNoise.Fill(random, d);
+                fricationNoise.Take(d);
                 noiseFilter.TuneBandPass(track.FricationHz[b]);
                 for (int i = 0; i < length; i++, af += afStep)
                 {

@@ -57,6 +57,7 @@ public sealed class EmotionEffectTests(ITestOutputHelper output)
             within += loo / subjects.Length;
             across += cross / subjects.Length;
         }
+        // Observed: 77 %, 60 % and 73 % within (mean 70 %), 17 %, 48 % and 40 % across (mean 35 %).
         Assert.True(within >= 0.55, $"within-subject accuracy {within:P0}");
         Assert.True(across <= within - 0.2, $"cross-subject accuracy {across:P0} against {within:P0} within");
     }
@@ -65,7 +66,7 @@ public sealed class EmotionEffectTests(ITestOutputHelper output)
     public void MfccFeaturesTellAngerFromHappinessWhoseArousalIsAlike()
     {
         // Arousal 0.8 against 0.6, valence -0.7 against +0.8: what separates them is mostly the planted valence effect
-        // (phrase F0 slope, formants x(1 + 0.04v)). Observed leave-one-out: 100 %, 69 % and 88 % (chance 50 %).
+        // (phrase F0 slope, formants x(1 + 0.04v)). Observed leave-one-out: 94 %, 69 % and 88 % (chance 50 %).
         var extractor = new MfccExtractor(new MfccOptions { SampleRate = Rate, Threads = 1 });
         double accuracy = new[] { 1, 2, 3 }.Average(s =>
         {
