@@ -7,9 +7,9 @@ namespace MlNetEmotion.Datasets.Synthetic.Faces;
 /// A synthetic subject's face, drawn once per (seed, subject) and constant across that subject's trials. Lengths are in
 /// face units (one unit = half the head's height). Besides looks (skin tone from light to dark, hair colour and hairline,
 /// face width, eye spacing and height, mouth width) each subject has a resting mouth curvature and an expressiveness
-/// gain: some people look a little happy or a little sour at rest and some show more than others. These differences are
-/// of the order of the expression effects, so a classifier trained on other subjects does clearly worse than one trained
-/// on the same subject.
+/// gain: some people look a little happy or a little sour at rest and some show more than others. The resting curvature
+/// alone moves the mouth as much as a valence change of about ±0.4, so a threshold learned on other subjects misplaces
+/// part of a new subject's trials.
 /// </summary>
 /// <param name="Skin">Skin colour.</param>
 /// <param name="Hair">Hair colour.</param>
@@ -24,7 +24,8 @@ namespace MlNetEmotion.Datasets.Synthetic.Faces;
 /// <param name="BrowThickness">Scale of the eyebrows' thickness, about 0.8..1.3.</param>
 /// <param name="MouthWidth">Scale of the mouth's width, about 0.85..1.15.</param>
 /// <param name="MouthV">Height of the mouth line, about 0.46..0.56.</param>
-/// <param name="RestingMouthCurvature">Mouth curvature of the neutral face (positive smiles), about −0.35..0.35.</param>
+/// <param name="RestingMouthCurvature">Mouth curvature of the neutral face (positive smiles): normal with standard
+/// deviation 0.3, clipped to ±0.75 (comparable to the 0.8·valence of the planted effect).</param>
 /// <param name="Expressiveness">Gain on every expression effect, about 0.6..1.5.</param>
 public sealed record SyntheticFaceIdentity(RgbColor Skin, RgbColor Hair, RgbColor Iris, RgbColor Clothing,
     double FaceWidth, double HairlineV, double HairVolume, double EyeSpacing, double EyeV, double EyeSize,
@@ -65,7 +66,7 @@ public sealed record SyntheticFaceIdentity(RgbColor Skin, RgbColor Hair, RgbColo
             BrowThickness: Uniform(0.8, 1.3),
             MouthWidth: Uniform(0.85, 1.15),
             MouthV: Uniform(0.46, 0.56),
-            RestingMouthCurvature: 0.14 * Normal(),
+            RestingMouthCurvature: 0.3 * Normal(),
             Expressiveness: Math.Exp(0.2 * Normal()));
     }
 }

@@ -47,16 +47,16 @@ public class SyntheticFaceExpressionTests(ITestOutputHelper output)
     public void OneMouthFeatureSeparatesHighFromLowOnUnseenSubjects(bool valence)
     {
         // Threshold fitted on subjects 1..10, tested on subjects 11..20 (4 trials each, all jitters on). Measured:
-        // valence by corner lift accuracy 0.95, Cohen's d 2.59; arousal by centre darkness accuracy 0.95, d 2.15.
+        // valence by corner lift accuracy 0.925, Cohen's d 2.37; arousal by centre darkness accuracy 0.875, d 1.87.
         var (accuracy, d) = CrossSubject(valence);
-        Assert.True(accuracy >= 0.85, $"accuracy {accuracy:F3} < 0.85");
-        Assert.True(d >= 1.8, $"Cohen's d {d:F2} < 1.8");
+        Assert.True(accuracy >= 0.8, $"accuracy {accuracy:F3} < 0.8");
+        Assert.True(d >= 1.5, $"Cohen's d {d:F2} < 1.5");
     }
 
     [Fact]
     public void WithoutPlantedEffectsTheFeaturesCarryNoLabel()
     {
-        // Control: the same procedure with EffectSize 0 (every face at rest). Measured accuracies 0.55 and 0.575, |d| <= 0.11.
+        // Control: the same procedure with EffectSize 0 (every face at rest). Measured accuracies 0.525 and 0.575, |d| <= 0.16.
         foreach (bool valence in (bool[])[true, false])
         {
             var (accuracy, d) = CrossSubject(valence, effectSize: 0);
