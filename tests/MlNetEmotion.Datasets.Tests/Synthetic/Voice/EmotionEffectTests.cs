@@ -82,20 +82,20 @@ public sealed class EmotionEffectTests(ITestOutputHelper output)
         Assert.True(accuracy >= 0.7, $"mean accuracy {accuracy:P0}");
     }
 
-    private (double[] Level, double[] F0, double[] Rate) Measure(int subject, string[] classes, int firstTrial)
+    private static (double[] Level, double[] F0, double[] Rate) Measure(int subject, string[] classes, int firstTrial)
     {
-        var clips = classes.SelectMany((c, k) => Enumerable.Range(0, 4).Select(t =>
-            SyntheticVoice.Synthesize(42, subject, firstTrial + 10 * k + t, AffectState.ForEavClass(c), 5))).ToArray();
-        foreach (var clip in clips)
+        var measured = classes.SelectMany((c, k) => Enumerable.Range(0, 4).Select(t =>
         {
+            var clip = SyntheticVoice.Synthesize(42, subject, firstTrial + 10 * k + t, AffectState.ForEavClass(c), 5);
+            var (level, f0, syllables) = (VoiceAnalysis.RmsDb(clip.Samples), VoiceAnalysis.Median(VoiceAnalysis.Pitch(clip.Samples, Rate)),
+                VoiceAnalysis.Syllables(clip.Samples, Rate));
             // The measurements track the ground truth clip by clip.
-            Assert.InRange(VoiceAnalysis.RmsDb(clip.Samples) - clip.SpeechRmsDbfs, -0.1, 0.1);
-            Assert.InRange(VoiceAnalysis.Median(VoiceAnalysis.Pitch(clip.Samples, Rate)) / clip.MeanF0, 0.9, 1.1);
-            Assert.InRange(VoiceAnalysis.Syllables(clip.Samples, Rate) / (double)clip.Syllables, 0.8, 1.25);
-        }
-        return (clips.Select(c => VoiceAnalysis.RmsDb(c.Samples)).ToArray(),
-            clips.Select(c => VoiceAnalysis.Median(VoiceAnalysis.Pitch(c.Samples, Rate))).ToArray(),
-            clips.Select(c => VoiceAnalysis.Syllables(c.Samples, Rate) / c.Seconds).ToArray());
+            Assert.InRange(level - clip.SpeechRmsDbfs, -0.1, 0.1);
+            Assert.InRange(f0 / clip.MeanF0, 0.9, 1.1);
+            Assert.InRange(syllables / (double)clip.Syllables, 0.8, 1.25);
+            return (Level: level, F0: f0, Rate: syllables / clip.Seconds);
+        })).ToArray();
+        return (measured.Select(m => m.Level).ToArray(), measured.Select(m => m.F0).ToArray(), measured.Select(m => m.Rate).ToArray());
     }
 
     private static float[] MeanMfcc(MfccExtractor extractor, float[] samples)
