@@ -19,7 +19,7 @@ namespace MlNetEmotion.Datasets.Synthetic.Voice;
 /// <item>Trial: the text (vowels, consonants, phrase lengths, accents), jitter, shimmer and noise, and small prosodic
 /// variation (level ±1.5 dB, mean F0 ±0.7 semitones, rate ±5 %, standard deviations).</item>
 /// </list>
-/// Effects scale with <see cref="SyntheticVoiceOptions.EffectSize"/>. Levels are calibrated, not peak-normalised, so the
+/// Effects scale with <see cref="SyntheticVoiceOptions.EffectSize"/>; mean F0 stays within 60–450 Hz. Levels are calibrated, not peak-normalised, so the
 /// loudness cue survives: the speech's RMS is set to <see cref="SyntheticVoiceOptions.LevelDbfs"/> plus the speaker's
 /// offset and the arousal effect, the noise floor sits <see cref="SyntheticVoiceOptions.NoiseSnrDb"/> below the speaker's
 /// neutral level, and only a clip whose peak would pass <see cref="SyntheticVoiceOptions.PeakLimit"/> is scaled down.
