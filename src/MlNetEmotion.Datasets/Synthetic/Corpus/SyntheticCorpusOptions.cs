@@ -66,7 +66,8 @@ public sealed class SyntheticDeapOptions : SyntheticCorpusOptions
     /// <summary>Seconds of pre-trial baseline. Default 3 (DEAP: 3 s, 63 s = 8064 samples in all).</summary>
     public double BaselineSeconds { get; set; } = 3;
 
-    /// <summary>Subjects 1..this have face video (DEAP recorded it for participants 1–22). Default 22.</summary>
+    /// <summary>In the written corpus, subjects 1..this have face video files (DEAP recorded video for participants
+    /// 1–22). The streamed view draws frames for every subject. Default 22.</summary>
     public int VideoSubjects { get; set; } = 22;
 
     internal override void Validate()
