@@ -78,7 +78,7 @@ public static class ArrayEegReader
         var file = MatReader.Read(path);
         var candidate = variable is null
             ? file.Variables.Select(v => v.Value).OfType<MatNumericArray>().FirstOrDefault(a => a.Dimensions.Count == 2)
-            : file[variable] as MatNumericArray;
+            : file.Variables.FirstOrDefault(v => v.Key == variable).Value as MatNumericArray;
         if (candidate is null || candidate.Dimensions.Count != 2)
             throw new EegFormatException(path, null, $"no 2-D numeric variable{(variable is null ? "" : $" '{variable}'")} [channels x samples]; variables: {string.Join(", ", file.Variables.Select(v => v.Key))}.");
         return FromRowMajor(path, "MAT", candidate.ToRowMajor(), candidate.Dimensions[0], candidate.Dimensions[1], samplingRate, null, unit);

@@ -91,7 +91,7 @@ public class MatReaderTests
             AssertSame(value, copy[name]);
     }
 
-    private static void AssertSame(MatValue expected, MatValue actual)
+    internal static void AssertSame(MatValue expected, MatValue actual)
     {
         Assert.Equal(expected.Class, actual.Class);
         Assert.Equal(expected.Dimensions, actual.Dimensions);
@@ -124,7 +124,7 @@ public class MatReaderTests
     {
         var error = Assert.Throws<EegFormatException>(() => MatReader.Read(TestData.Path("S001R01.edf")));
         Assert.Contains("S001R01.edf", error.Message);
-        Assert.Contains("'IM' expected", error.Message);
+        Assert.Contains("'IM' or 'MI' expected", error.Message);
 
         byte[] bytes = File.ReadAllBytes(TestData.Path("mat", "types_plain.mat"));
         var cut = Assert.Throws<EegFormatException>(() => MatReader.Read(bytes[..600], "cut.mat"));

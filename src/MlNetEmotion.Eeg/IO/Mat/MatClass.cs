@@ -7,11 +7,11 @@ public enum MatClass
     Cell = 1,
     /// <summary>Structure (array).</summary>
     Struct = 2,
-    /// <summary>Object (not supported by the reader).</summary>
+    /// <summary>Object (read as a <see cref="MatUnsupportedArray"/> placeholder).</summary>
     Object = 3,
     /// <summary>Character array.</summary>
     Char = 4,
-    /// <summary>Sparse array (not supported by the reader).</summary>
+    /// <summary>Sparse array (the reader returns it as a dense <see cref="MatNumericArray"/>).</summary>
     Sparse = 5,
     /// <summary>Double precision.</summary>
     Double = 6,
@@ -33,4 +33,8 @@ public enum MatClass
     Int64 = 14,
     /// <summary>Unsigned 64-bit integer.</summary>
     UInt64 = 15,
+    /// <summary>Function handle (read as a <see cref="MatUnsupportedArray"/> placeholder).</summary>
+    Function = 16,
+    /// <summary>Opaque value such as a MATLAB <c>string</c> or <c>table</c> (read as a <see cref="MatUnsupportedArray"/> placeholder).</summary>
+    Opaque = 17,
 }
