@@ -42,18 +42,17 @@ public static class EdfAnnotations
             double onset = ParseNumber(durationAt < 0 ? stamp : stamp[..durationAt], sourceName, record, "onset");
             double duration = durationAt < 0 ? 0 : ParseNumber(stamp[(durationAt + 1)..], sourceName, record, "duration");
             var texts = tal[(firstText + 1)..];
-            bool anyText = false;
+            // The time-keeping TAL has an empty first annotation; writers may append real annotations to it.
+            if (first && (texts.Length == 0 || texts[0] == TextMark)) recordOnset = onset;
+            first = false;
             while (texts.Length > 0)
             {
                 int stop = texts.IndexOf(TextMark);
                 var text = stop < 0 ? texts : texts[..stop];
                 texts = stop < 0 ? [] : texts[(stop + 1)..];
                 if (text.Length == 0) continue;
-                anyText = true;
                 annotations.Add(new EegAnnotation(onset, duration, Encoding.UTF8.GetString(text)));
             }
-            if (first && !anyText) recordOnset = onset;
-            first = false;
         }
         return recordOnset;
     }

@@ -54,6 +54,7 @@ public static class EdfReader
             offsets[s] = signals[s].Offset * scale;
         }
 
+        int firstAnnotationSignal = signals.ToList().FindIndex(s => s.IsAnnotation);
         var annotations = new List<EegAnnotation>();
         var recordOnsets = new List<double>();
         var record = new byte[header.RecordBytes];
@@ -72,7 +73,8 @@ public static class EdfReader
                 if (signals[s].IsAnnotation)
                 {
                     double? onset = EdfAnnotations.ParseRecord(bytes, sourceName, r, annotations);
-                    if (onset is double o) recordOnsets.Add(o);
+                    // Only the first annotation signal carries the record's time stamp.
+                    if (s == firstAnnotationSignal && onset is double o) recordOnsets.Add(o);
                     continue;
                 }
                 var target = data[s].AsSpan(r * count, count);
