@@ -43,16 +43,19 @@ public static class BandPowerExport
     /// <param name="outputPath">Destination .npy file (written atomically).</param>
     /// <param name="options">Settings.</param>
     /// <returns>A JSON summary: output path, shape, channel names and bands.</returns>
-    /// <exception cref="EegFormatException">The file is malformed or its channels have different rates.</exception>
+    /// <exception cref="EegFormatException">The file is malformed, its voltage channels have different rates, or one is flat or holds NaN.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A band or the band-pass reaches the file's Nyquist frequency.</exception>
     public static string Run(string inputPath, string outputPath, BandPowerExportOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var recording = EegFile.Read(inputPath, options.File);
-        var voltage = new EegRecording(recording.Channels.Where(c => c.IsVoltage).ToArray(), recording.Annotations, recording.Info);
+        var voltage = ExportInput.Read(inputPath, options.File, options.Bands);
         double rate = voltage.SamplingRate;
         IReadOnlyList<double[]> data = voltage.Channels.Select(c => c.Samples).ToArray();
         if (options.BandPass is (double low, double high))
+        {
+            ExportInput.CheckBandPass(inputPath, low, high, rate);
             data = SosFilter.SosFiltFilt(Butterworth.BandPass(4, low, high, rate), data);
+        }
         var windows = new FrameWindows(data[0].Length, rate, options.WindowSeconds, options.Overlap);
         var features = BandPower.Compute(data, rate, windows, new BandPowerOptions { Bands = options.Bands, Scale = options.Scale, Method = options.Method });
         Npy.Write(outputPath, features.ToNpy());

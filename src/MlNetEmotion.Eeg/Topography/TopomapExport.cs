@@ -35,14 +35,16 @@ public static class TopomapExport
     /// <param name="options">Settings.</param>
     /// <returns>A JSON summary: output path, shape, montage, channels, bands.</returns>
     /// <exception cref="UnknownChannelException">Voltage channels have no position in the montage.</exception>
+    /// <exception cref="EegFormatException">The file is malformed, its voltage channels have different rates, or one is flat or holds NaN.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A band reaches the file's Nyquist frequency.</exception>
     public static string Run(string inputPath, string outputPath, TopomapExportOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var recording = EegFile.Read(inputPath, options.File);
-        var channels = recording.Channels.Where(c => c.IsVoltage).ToArray();
-        if (channels.Length < 3) throw new ArgumentException($"{inputPath}: a topomap needs at least 3 EEG channels, found {channels.Length}.");
+        var voltage = Tools.ExportInput.Read(inputPath, options.File, options.Maps.Bands);
+        var channels = voltage.Channels;
+        if (channels.Count < 3) throw new ArgumentException($"{inputPath}: a topomap needs at least 3 EEG channels, found {channels.Count}.");
         var names = channels.Select(c => c.Name).ToArray();
-        double rate = new EegRecording(channels, recording.Annotations, recording.Info).SamplingRate;
+        double rate = voltage.SamplingRate;
         var generator = new BandTopomaps(options.Maps);
         var (maps, frames) = generator.Compute(names, channels.Select(c => c.Samples).ToArray(), rate);
         if (frames == 0) throw new ArgumentException($"{inputPath}: the recording is shorter than one {1 / options.Maps.FrameRate} s frame.");
