@@ -51,9 +51,12 @@ public sealed class EegFeatureTransformer : RowToRowTransformerBase
         var input = EegSignalColumn.Require(inputSchema, InputColumnName);
         if (AsVector)
             return new ColumnMapper<EegSignal, float[]>(inputSchema, input, OutputColumnName, OutputType,
-                (signal, _) => Array.ConvertAll(Feature.Compute(signal).Values, v => (float)v));
-        return new ColumnMapper<EegSignal, BandFeatures>(inputSchema, input, OutputColumnName, OutputType, (signal, _) => Feature.Compute(signal));
+                (signal, _) => Array.ConvertAll(Compute(signal).Values, v => (float)v));
+        return new ColumnMapper<EegSignal, BandFeatures>(inputSchema, input, OutputColumnName, OutputType, (signal, _) => Compute(signal));
     }
+
+    private BandFeatures Compute(EegSignal signal) =>
+        EegStepException.Guard(signal, Feature.GetType().Name, s => Feature.Compute(s).EnsureFinite());
 
     /// <inheritdoc />
     public override void Save(ModelSaveContext context)

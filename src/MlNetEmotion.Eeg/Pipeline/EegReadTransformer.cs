@@ -60,7 +60,7 @@ public sealed class EegReadTransformer : RowToRowTransformerBase
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"EEG file '{path}' does not exist.", path);
         var file = _files.Get(path, p => MultiTrialMat.Read(p, Options));
-        return EegSignal.FromRecording(Options.Read.Apply(EegFile.ReadTrial(file, path, trialNumber - 1)));
+        return EegSignal.FromRecording(Options.Read.Apply(EegFile.ReadTrial(file, path, trialNumber - 1)), $"{path}, trial {trialNumber}");
     }
 
     /// <summary>Reads (path, trial number) per row, once per row.</summary>

@@ -13,8 +13,9 @@ public sealed class EegSignal
     /// <param name="samplingRate">Sampling rate in Hz.</param>
     /// <param name="data">One sample array per channel, all the same length.</param>
     /// <param name="segmentation">Analysis windows, or null.</param>
+    /// <param name="source">Where the samples came from (file, trial), named in the errors of later steps; null when unknown.</param>
     /// <exception cref="ArgumentException">Names and channels disagree, or channels differ in length.</exception>
-    public EegSignal(IReadOnlyList<string> channelNames, double samplingRate, double[][] data, Segmentation? segmentation = null)
+    public EegSignal(IReadOnlyList<string> channelNames, double samplingRate, double[][] data, Segmentation? segmentation = null, string? source = null)
     {
         ArgumentNullException.ThrowIfNull(channelNames);
         ArgumentNullException.ThrowIfNull(data);
@@ -27,6 +28,7 @@ public sealed class EegSignal
         SamplingRate = samplingRate;
         Data = data;
         Segmentation = segmentation;
+        Source = source;
     }
 
     /// <summary>Channel names.</summary>
@@ -41,6 +43,9 @@ public sealed class EegSignal
     /// <summary>Window length and overlap for feature steps, or null for one window over the whole signal.</summary>
     public Segmentation? Segmentation { get; }
 
+    /// <summary>Where the samples came from (file path, and trial for multi-trial files), or null when unknown.</summary>
+    public string? Source { get; }
+
     /// <summary>Samples per channel.</summary>
     public int SampleCount => Data.Length == 0 ? 0 : Data[0].Length;
 
@@ -51,22 +56,24 @@ public sealed class EegSignal
 
     /// <summary>The voltage channels of a recording (one common rate required).</summary>
     /// <param name="recording">The recording.</param>
+    /// <param name="source">The source named in later errors; default the recording's file path.</param>
     /// <exception cref="EegFormatException">The voltage channels have different rates.</exception>
-    public static EegSignal FromRecording(EegRecording recording)
+    public static EegSignal FromRecording(EegRecording recording, string? source = null)
     {
         ArgumentNullException.ThrowIfNull(recording);
         var voltage = new EegRecording(recording.Channels.Where(c => c.IsVoltage).ToArray(), null, recording.Info);
-        return new EegSignal(voltage.ChannelNames, voltage.SamplingRate, voltage.Channels.Select(c => c.Samples).ToArray());
+        source ??= string.IsNullOrEmpty(recording.Info.SourcePath) ? null : recording.Info.SourcePath;
+        return new EegSignal(voltage.ChannelNames, voltage.SamplingRate, voltage.Channels.Select(c => c.Samples).ToArray(), source: source);
     }
 
     /// <summary>A copy with other samples (and optionally another rate), keeping names and segmentation.</summary>
     /// <param name="data">New samples.</param>
     /// <param name="samplingRate">New rate, or null to keep.</param>
-    public EegSignal With(double[][] data, double? samplingRate = null) => new(ChannelNames, samplingRate ?? SamplingRate, data, Segmentation);
+    public EegSignal With(double[][] data, double? samplingRate = null) => new(ChannelNames, samplingRate ?? SamplingRate, data, Segmentation, Source);
 
     /// <summary>A copy with another segmentation.</summary>
     /// <param name="segmentation">The windows.</param>
-    public EegSignal With(Segmentation segmentation) => new(ChannelNames, SamplingRate, Data, segmentation);
+    public EegSignal With(Segmentation segmentation) => new(ChannelNames, SamplingRate, Data, segmentation, Source);
 }
 
 /// <summary>Analysis windows of a signal: length in seconds (1 / fps for frame-aligned windows) and overlap fraction.</summary>

@@ -32,7 +32,7 @@ public sealed class EegSignalTransformer : RowToRowTransformerBase
     /// <inheritdoc />
     protected override RowMapper MakeRowMapper(DataViewSchema inputSchema) =>
         new ColumnMapper<EegSignal, EegSignal>(inputSchema, EegSignalColumn.Require(inputSchema, InputColumnName), OutputColumnName,
-            EegSignalColumn.SignalType, (signal, _) => Operation.Apply(signal));
+            EegSignalColumn.SignalType, (signal, _) => EegStepException.Guard(signal, Operation.GetType().Name, Operation.Apply));
 
     /// <inheritdoc />
     public override void Save(ModelSaveContext context)

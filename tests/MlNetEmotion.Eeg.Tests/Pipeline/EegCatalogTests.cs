@@ -154,11 +154,41 @@ public class EegCatalogTests
     }
 
     [Fact]
-    public void BandAtNyquistFailsNamingTheBand()
+    public void BandAtNyquistFailsNamingTheFileStepAndValue()
     {
         var ctx = new EmotionContext(1);
         var pipeline = ctx.Eeg.ReadEeg().Append(ctx.Eeg.BandPass(lowHz: 4, highHz: 90));
-        var error = Assert.ThrowsAny<ArgumentOutOfRangeException>(() => Run(pipeline, Edf));
+        var error = Assert.Throws<EegStepException>(() => Run(pipeline, Edf));
+        Assert.Equal(Edf, error.SignalSource);
+        Assert.Equal(nameof(BandPassOperation), error.Step);
+        Assert.IsAssignableFrom<ArgumentOutOfRangeException>(error.InnerException);
+        Assert.StartsWith($"{Edf}: BandPassOperation failed: ", error.Message);
         Assert.Contains("90", error.Message);
+    }
+
+    [Fact]
+    public void LogBandPowerOfAFlatChannelFailsNamingFileChannelAndWindow()
+    {
+        var ctx = new EmotionContext(1);
+        var recording = EdfReader.Read(Edf);
+        string flatCopy = Path.Combine(Path.GetTempPath(), $"flat-{Guid.NewGuid():N}.edf");
+        EdfWriter.Write(flatCopy, new EegRecording(recording.Channels
+            .Select(c => c with { Samples = c.Name == "Cz.." ? new double[1600] : c.Samples[..1600] }).ToArray()));
+        try
+        {
+            var pipeline = ctx.Eeg.ReadEeg().Append(ctx.Eeg.Segment(frameRate: 1))
+                .Append(ctx.Eeg.BandPower(options: new BandPowerOptions { Scale = BandPowerScale.Log }, asVector: true));
+            var data = ctx.Data.LoadFromEnumerable(new[] { new FileRow { Path = flatCopy } });
+            var error = Assert.Throws<EegStepException>(() => pipeline.Fit(data).Transform(data).GetColumn<float[]>("BandPower").First());
+            Assert.Equal(nameof(BandPowerFeature), error.Step);
+            Assert.StartsWith($"{flatCopy}: BandPowerFeature failed: channel 'Cz..', window 0, band 'theta': the feature is -", error.Message);
+            // The same chain with linear power is finite: zero power is a value, only its logarithm is not.
+            var linear = ctx.Eeg.ReadEeg().Append(ctx.Eeg.Segment(frameRate: 1)).Append(ctx.Eeg.BandPower(asVector: true));
+            Assert.Contains(0f, linear.Fit(data).Transform(data).GetColumn<float[]>("BandPower").First());
+        }
+        finally
+        {
+            File.Delete(flatCopy);
+        }
     }
 }
