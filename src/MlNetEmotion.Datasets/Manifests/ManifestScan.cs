@@ -146,7 +146,10 @@ internal sealed class ManifestScan
             switch (label.Source)
             {
                 case LabelSource.Field:
-                    where = $"field '{label.Field}'";
+                    // A file-name field: the file it was read from is where the problem is.
+                    where = _manifest.Trials.From is { } from && trial.Paths.TryGetValue(from, out var source)
+                        ? Path.GetRelativePath(_root, source).Replace('\\', '/')
+                        : $"field '{label.Field}'";
                     raw = trial.Fields.GetValueOrDefault(label.Field!);
                     break;
                 case LabelSource.Csv:
@@ -195,7 +198,7 @@ internal sealed class ManifestScan
         {
             if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || v < r[0] || v > r[1])
             {
-                _problems.Add(new ManifestProblem(ManifestProblemKind.BadLabel, where, $"'{label.Name}' value '{raw}' of subject {Subject(trial)}, trial {TrialId(trial)} is not a number in [{r[0]}, {r[1]}]."));
+                _problems.Add(new ManifestProblem(ManifestProblemKind.BadLabel, where, $"'{label.Name}' value '{raw}' of subject {Subject(trial)}, trial {TrialId(trial)} is not a number in {Interval(r)}."));
                 return null;
             }
             return (float)v;
@@ -219,7 +222,7 @@ internal sealed class ManifestScan
         int outside = Array.FindIndex(values, v => v < r[0] || v > r[1]);
         if (outside >= 0)
             _problems.Add(new ManifestProblem(ManifestProblemKind.BadLabel, relative,
-                $"'{label.Name}' value {values[outside].ToString(CultureInfo.InvariantCulture)} of frame {outside + 1} is not in [{r[0]}, {r[1]}] ({values.Count(v => v < r[0] || v > r[1])} of {values.Length} frames are outside)."));
+                $"'{label.Name}' value {values[outside].ToString(CultureInfo.InvariantCulture)} of frame {outside + 1} is not in {Interval(r)} ({values.Count(v => v < r[0] || v > r[1])} of {values.Length} frames are outside)."));
     }
 
     private (string? Value, string Where) FromCsv(LabelSpec label, ManifestTrial trial)
@@ -296,6 +299,9 @@ internal sealed class ManifestScan
             foreach (var g in bySubject.Where(g => g.Count() != t))
                 _problems.Add(new ManifestProblem(ManifestProblemKind.CountMismatch, ".", $"subject {g.Key} has {g.Count()} trials, {t} expected."));
     }
+
+    /// <summary>A label range as written in messages, whatever the current culture: "[-1, 1]", "[0.5, 9]".</summary>
+    private static string Interval(double[] range) => string.Create(CultureInfo.InvariantCulture, $"[{range[0]}, {range[1]}]");
 
     private static string Describe(PathTemplate template, ManifestTrial trial)
     {
