@@ -97,6 +97,88 @@ public class DiskCacheTests : IDisposable
         Assert.Equal(1f, g1[^1]);
     }
 
+    /// <summary>A trainer reading the chain in a shuffled order: each row must get its own values, both when they are
+    /// computed (and stored) and when they are read back.</summary>
+    [Fact]
+    public void Shuffled_cursor_gets_each_rows_own_values_on_miss_and_on_hit()
+    {
+        var data = Data(10).ToInMemory();                             // a view that can shuffle
+        var fresh = _ctx.Transforms.CustomMapping<Source, Spectrum>(Expensive, "test-spectrum").Fit(data).Transform(data);
+        var expected = fresh.GetColumn<string>("Path").Zip(fresh.GetColumn<float[]>("Power")).ToDictionary(p => p.First, p => p.Second);
+        foreach (int seed in new[] { 5, 6 })                          // first pass computes, second reads the cache
+        {
+            var cached = Cached(data);
+            using var cursor = cached.GetRowCursor(cached.Schema, new Random(seed));
+            var path = cursor.GetGetter<string>(cached.Schema["Path"]);
+            var power = cursor.GetGetter<float[]>(cached.Schema["Power"]);
+            var order = new List<string>();
+            while (cursor.MoveNext())
+            {
+                string p = "";
+                float[] v = [];
+                path(ref p);
+                power(ref v);
+                order.Add(p);
+                Assert.Equal(expected[p], v);
+            }
+            Assert.NotEqual(expected.Keys, order);                    // the order really was shuffled
+        }
+        Assert.Equal(10, DiskCacheInfo.Of(_directory).Entries);
+        Assert.Equal(expected.Values.SelectMany(v => v), All(Cached(data)));
+    }
+
+    [Fact]
+    public void Unwritable_cache_folder_still_gives_the_values_and_warns_once()
+    {
+        File.WriteAllText(_directory, "a file where the cache folder should be");
+        var warnings = new List<string>();
+        _ctx.Log += (_, e) => { if (e.Message.StartsWith("warning: cannot write", StringComparison.Ordinal)) warnings.Add(e.Message); };
+        var data = Data(4);
+        var expected = All(_ctx.Transforms.CustomMapping<Source, Spectrum>(Expensive, "test-spectrum").Fit(data).Transform(data));
+        int before = _computations;
+        Assert.Equal(expected, All(Cached(data, new DiskCacheOptions { Directory = Path.Combine(_directory, "cache") })));
+        Assert.Equal(4, _computations - before);
+        Assert.Single(warnings);
+        Assert.Contains(_directory, warnings[0]);
+        File.Delete(_directory);
+    }
+
+    /// <summary>Two chains filling the same cache at once (two processes on one corpus): every entry ends up whole and
+    /// readable, no temporary file is left, and every reader sees the fresh values.</summary>
+    [Fact]
+    public void Concurrent_writers_of_the_same_keys_leave_whole_entries()
+    {
+        var data = Data(16);
+        var expected = All(_ctx.Transforms.CustomMapping<Source, Spectrum>(Expensive, "test-spectrum").Fit(data).Transform(data));
+        var results = new float[6][];
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 6 }, i => results[i] = All(Cached(data)));
+        Assert.All(results, r => Assert.Equal(expected, r));
+        Assert.Empty(Directory.GetFiles(_directory, "*.tmp", SearchOption.AllDirectories));
+        var files = Directory.GetFiles(_directory, "*" + DiskCacheEntry.Extension, SearchOption.AllDirectories);
+        Assert.Equal(16, files.Length);
+        int before = _computations;
+        Assert.Equal(expected, All(Cached(data)));
+        Assert.Equal(0, _computations - before);                      // every entry passed its checksum
+    }
+
+    [Theory]
+    [InlineData("0", false)]
+    [InlineData("off", false)]
+    [InlineData(" FALSE ", false)]
+    [InlineData("1", true)]
+    [InlineData(null, true)]
+    public void Environment_switch_turns_the_cache_off(string? value, bool enabled)
+    {
+        string? saved = Environment.GetEnvironmentVariable(DiskCacheOptions.DisableVariable);
+        Environment.SetEnvironmentVariable(DiskCacheOptions.DisableVariable, value);
+        DiskCacheOptions options;
+        try { options = new DiskCacheOptions { Directory = _directory }; }
+        finally { Environment.SetEnvironmentVariable(DiskCacheOptions.DisableVariable, saved); }
+        Assert.Equal(enabled, options.Enabled);
+        All(Cached(Data(3), options));
+        Assert.Equal(enabled, Directory.Exists(_directory));
+    }
+
     [Fact]
     public void Disabled_cache_writes_nothing()
     {
@@ -117,6 +199,7 @@ public class DiskCacheTests : IDisposable
 
     public void Dispose()
     {
+        if (File.Exists(_directory)) File.Delete(_directory);
         if (Directory.Exists(_directory)) Directory.Delete(_directory, true);
     }
 }

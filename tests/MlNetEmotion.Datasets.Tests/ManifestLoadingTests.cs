@@ -50,20 +50,24 @@ public class ManifestLoadingTests
         Assert.IsType<GroupRatioSplitter>(split);
     }
 
+    /// <summary>EAV as released: subject1..subjectN (no padding), the video's Trial_NN counting 01..20 within each block,
+    /// the audio's Trial_NN counting speaking clips only and its suffix _Aud (some copies _aud), the label .mat beside the
+    /// EEG .mat.</summary>
     [Fact]
-    public void Eav_names_give_emotion_keys_and_audio_only_for_speaking()
+    public void Eav_names_give_emotion_keys_and_the_audio_of_each_speaking_clip_by_its_number()
     {
         using var tree = new FakeTree();
         string[] emotions = ["Neutral", "Anger", "Happiness", "Sadness", "Calmness"];
         for (int s = 1; s <= 2; s++)
         {
             tree.Add($"subject{s}/EEG/subject{s}_eeg.mat");
+            tree.Add($"subject{s}/EEG/subject{s}_eeg_label.mat");
             for (int n = 1; n <= 20; n++)
             {
+                string name = emotions[(n - 1) / 2 % 5];
                 string taskName = n % 2 == 0 ? "Speaking" : "Listening";
-                string stem = $"{n:000}_Trial_{(n + 1) / 2:00}_{taskName}_{emotions[n % 5]}";
-                tree.Add($"subject{s}/Video/{stem}.mp4");
-                if (taskName == "Speaking") tree.Add($"subject{s}/Audio/{stem}_aud.wav");
+                tree.Add($"subject{s}/Video/{n:000}_Trial_{(n - 1) % 20 + 1:00}_{taskName}_{name}.mp4");
+                if (taskName == "Speaking") tree.Add($"subject{s}/Audio/{n:000}_Trial_{n / 2:00}_Speaking_{name}_{(s == 1 ? "Aud" : "aud")}.wav");
             }
         }
         var data = _ctx.Data.LoadManifest(FakeTree.Manifest("eav.json"), tree.Root);
@@ -73,61 +77,95 @@ public class ManifestLoadingTests
         var task = data.GetColumn<uint>("Task").ToArray();
         var audio = data.GetColumn<string>("AudioPath").ToArray();
         var trial = data.GetColumn<string>("Trial").ToArray();
+        var index = data.GetColumn<int>("EegTrialIndex").ToArray();
         Assert.Equal("001", trial[0]);
-        Assert.Equal(2u, emotion[0]);                                   // n = 1 -> Anger
+        Assert.Equal(1, index[0]);
+        Assert.Equal(20, index[39]);
+        Assert.Equal(1u, emotion[0]);                                   // 001 -> Neutral
+        Assert.Equal(5u, emotion[19]);                                  // 020 -> Calmness
+        Assert.EndsWith("subject1/Audio/004_Trial_02_Speaking_Anger_Aud.wav", audio[3]);
+        Assert.EndsWith("subject2/Audio/020_Trial_10_Speaking_Calmness_aud.wav", audio[39]);
         for (int i = 0; i < 40; i++) Assert.Equal(task[i] == 2, audio[i].Length > 0);   // key 2 = Speaking
-        Assert.Equal(40, data.GetColumn<int>("EegTrialIndex").Count());
+        Assert.EndsWith("subject2/EEG/subject2_eeg.mat", data.GetColumn<string>("EegPath").Last());
 
         var report = _ctx.Data.ValidateManifest(FakeTree.Manifest("eav.json"), tree.Root);
-        Assert.Contains(report.Problems, p => p.Kind == ManifestProblemKind.CountMismatch && p.Message.Contains("2 subjects found, 42 expected"));
+        Assert.Equal(
+            ["CountMismatch: .: 2 subjects found, 42 expected.", "CountMismatch: .: subject 1 has 20 trials, 200 expected.", "CountMismatch: .: subject 2 has 20 trials, 200 expected."],
+            report.Problems.Select(p => p.ToString()));
     }
 
+    /// <summary>Both ways the Zenodo zips end up on disk: all unpacked into one root (Actor_NN holds the AV, video-only
+    /// and audio files together, and song files when those zips were unpacked too), or each zip into its own folder.</summary>
     [Fact]
-    public void Ravdess_code_maps_to_emotion_and_finds_the_audio_twin()
+    public void Ravdess_code_maps_to_emotion_and_finds_the_audio_twin_in_either_unpacked_layout()
     {
         using var tree = new FakeTree();
+        tree.Add("Actor_01/01-01-01-01-01-01-01.mp4");
+        tree.Add("Actor_01/02-01-01-01-01-01-01.mp4");                      // video-only twin: not a row
+        tree.Add("Actor_01/03-01-01-01-01-01-01.wav");
+        tree.Add("Actor_01/01-02-03-01-01-01-01.mp4");                      // song: not a row
+        tree.Add("Actor_01/03-02-03-01-01-01-01.wav");
         tree.Add("Video_Speech_Actor_07/Actor_07/01-01-03-02-01-02-07.mp4");
         tree.Add("Video_Speech_Actor_07/Actor_07/01-01-08-01-02-01-07.mp4");
-        tree.Add("Video_Speech_Actor_07/Actor_07/02-01-08-01-02-01-07.mp4");    // video-only twin: not a row
+        tree.Add("Video_Speech_Actor_07/Actor_07/02-01-08-01-02-01-07.mp4");
         tree.Add("Audio_Speech_Actors_01-24/Actor_07/03-01-03-02-01-02-07.wav");
         var data = _ctx.Data.LoadManifest(FakeTree.Manifest("ravdess.json"), tree.Root);
-        Assert.Equal(2, data.GetRowCount());
-        Assert.Equal(new uint[] { 3, 8 }, data.GetColumn<uint>("Emotion"));
-        Assert.Equal(new uint[] { 2, 1 }, data.GetColumn<uint>("Intensity"));
-        Assert.Equal(["07", "07"], data.GetColumn<string>("Subject"));
+        Assert.Equal(3, data.GetRowCount());
+        Assert.Equal(new uint[] { 1, 3, 8 }, data.GetColumn<uint>("Emotion"));
+        Assert.Equal(new uint[] { 1, 2, 1 }, data.GetColumn<uint>("Intensity"));
+        Assert.Equal(["01", "07", "07"], data.GetColumn<string>("Subject"));
+        Assert.Equal(["", "Video_Speech_Actor_07/", "Video_Speech_Actor_07/"], data.GetColumn<string>("VideoFolder"));
         var audio = data.GetColumn<string>("AudioPath").ToArray();
-        Assert.EndsWith("03-01-03-02-01-02-07.wav", audio[0]);
-        Assert.Equal("", audio[1]);
+        Assert.EndsWith("/Actor_01/03-01-01-01-01-01-01.wav", audio[0]);
+        Assert.EndsWith("Audio_Speech_Actors_01-24/Actor_07/03-01-03-02-01-02-07.wav", audio[1]);
+        Assert.Equal("", audio[2]);
+        Assert.True(_ctx.Data.ValidateManifest(FakeTree.Manifest("ravdess.json"), tree.Root).Problems.All(p => p.Kind == ManifestProblemKind.CountMismatch));
     }
 
     [Fact]
-    public void Mahnob_reads_felt_ratings_from_session_xml_and_matches_the_video_by_pattern()
+    public void Mahnob_reads_felt_ratings_and_emotion_from_session_xml_and_matches_the_video_by_pattern()
     {
         using var tree = new FakeTree();
         tree.Add("Sessions/2/Part_1_S_Trial1_emotion.bdf");
-        tree.Add("Sessions/2/session.xml", "<session cutNum=\"1\" feltEmo=\"4\" feltArsl=\"7\" feltVlnc=\"3\"><subject id=\"1\"/></session>");
+        tree.Add("Sessions/2/session.xml", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<session cutNum=\"1\" feltEmo=\"4\" feltArsl=\"7\" feltVlnc=\"3\" feltCtrl=\"5\" feltPred=\"5\" isStim=\"1\"><subject id=\"1\"/></session>");
         tree.Add("Sessions/2/P1-Rec1-2009.07.09.17.53.46_C1 trigger _C_Section_2.avi");
+        tree.Add("Sessions/2/P1-Rec1-2009.07.09.17.53.46_C2 trigger _BW_Section_2.avi");   // another camera
         tree.Add("Sessions/4/Part_1_S_Trial2_emotion.bdf");
-        tree.Add("Sessions/4/session.xml", "<session feltEmo=\"1\" feltArsl=\"2\" feltVlnc=\"8\"/>");
+        tree.Add("Sessions/4/session.xml", "<session feltEmo=\"12\" feltArsl=\"2\" feltVlnc=\"8\"/>");
+        tree.Add("Sessions/1000/Part_1_N_Trial1_other.bdf");                 // a BDF that is not an emotion recording: skipped
+        tree.Add("Sessions/1000/session.xml", "<session isStim=\"0\"/>");
         var data = _ctx.Data.LoadManifest(FakeTree.Manifest("mahnob-hci.json"), tree.Root);
         Assert.Equal(new float[] { 3, 8 }, data.GetColumn<float>("Valence"));
         Assert.Equal(new float[] { 7, 2 }, data.GetColumn<float>("Arousal"));
+        var classes = data.Schema["FeltEmotion"].Annotations.GetValue<string[]>(AnnotationNames.KeyValues);
+        Assert.Equal(["Joy", "Anxiety"], data.GetColumn<uint>("FeltEmotion").Select(k => classes[k - 1]));
         var video = data.GetColumn<string>("VideoPath").ToArray();
         Assert.EndsWith("_C1 trigger _C_Section_2.avi", video[0]);
         Assert.Equal("", video[1]);
         Assert.Equal(["2", "4"], data.GetColumn<string>("Trial"));
+        Assert.Equal(["1", "1"], data.GetColumn<string>("Subject"));
     }
 
+    /// <summary>eNTERFACE'05 as released: "subject N" folders with a space and no subject 6, sentence folders that some
+    /// emotions lack or nest one level deeper, and an irregular file name (s_3_...).</summary>
     [Fact]
-    public void Enterface_folders_give_the_emotion()
+    public void Enterface_emotion_comes_from_the_folder_whatever_lies_below_it()
     {
         using var tree = new FakeTree();
-        tree.Add("subject 3/fear/sentence 2/s3_fe_2.avi");
-        tree.Add("subject 3/anger/sentence 1/s3_an_1.avi");
+        tree.Add("subject 1/anger/sentence 1/s1_an_1.avi");
+        tree.Add("subject 1/anger/sentence 2/s1_an_2.avi");
+        tree.Add("subject 3/fear/sentence 2/s_3_fe_2.avi");
+        tree.Add("subject 5/happiness/s5_ha_1.avi");                              // no sentence folder
+        tree.Add("subject 7/happiness/sentence 3/s7_ha_3/s7_ha_3.avi");            // one folder deeper
         tree.Add("subject 12/surprise/sentence 5/s12_su_5.avi");
+        tree.Add("subject 12/surprise/sentence 5/s12_su_5.wav");                  // audio extracted beside it: not a row
         var data = _ctx.Data.LoadManifest(FakeTree.Manifest("enterface05.json"), tree.Root);
-        Assert.Equal(["3", "3", "12"], data.GetColumn<string>("Subject"));
-        Assert.Equal(new uint[] { 1, 3, 6 }, data.GetColumn<uint>("Emotion"));
+        Assert.Equal(["1", "1", "3", "5", "7", "12"], data.GetColumn<string>("Subject"));
+        Assert.Equal(new uint[] { 1, 1, 3, 4, 4, 6 }, data.GetColumn<uint>("Emotion"));
+        Assert.Equal(["s1_an_1", "s1_an_2", "s_3_fe_2", "s5_ha_1", "s7_ha_3", "s12_su_5"], data.GetColumn<string>("Trial"));
+        Assert.Equal(["sentence 1/", "sentence 2/", "sentence 2/", "", "sentence 3/s7_ha_3/", "sentence 5/"], data.GetColumn<string>("Folder"));
+        Assert.Empty(_ctx.Data.ValidateManifest(FakeTree.Manifest("enterface05.json"), tree.Root).Problems);
+        Assert.IsType<StratifiedKFoldSplitter>(DatasetManifest.Load(FakeTree.Manifest("enterface05.json")).CreateSplitter(1));
     }
 
     [Fact]

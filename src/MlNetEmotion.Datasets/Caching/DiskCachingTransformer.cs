@@ -8,7 +8,8 @@ namespace MlNetEmotion.Datasets.Caching;
 /// <summary>Wraps a fitted step whose columns are expensive (topomaps, face crops, MFCCs) and keeps them on disk:
 /// a row's entry is keyed by a SHA-256 of the toolkit version, the wrapped step's saved state (its options and what
 /// it learned) and the row's key-column values. A hit is byte-identical to a fresh computation; a corrupt or
-/// mismatching entry is recomputed and rewritten atomically.</summary>
+/// mismatching entry is recomputed (on the row being read, in whatever order the rows come) and rewritten atomically. A
+/// cache that cannot be written (read-only, full disk) is logged once and the values are still returned.</summary>
 public sealed class DiskCachingTransformer : ITransformer
 {
     private static readonly string ToolkitVersion =
@@ -56,7 +57,7 @@ public sealed class DiskCachingTransformer : ITransformer
         foreach (var k in keys)
             if (!ValueCodec.CanEncode(k.Type)) throw new SchemaMismatchException(k.Name, "a hashable key column (numbers, text, keys)", k.Type.ToString()!);
         _context.WriteLog("DiskCache", $"caching {string.Join(", ", added.Select(c => c.Name))} in {Options.Directory}");
-        return new RowMappedDataView(input, new Mapper(this, input, computed, added, keys));
+        return new RowMappedDataView(input, new Mapper(this, input, added, keys));
     }
 
     /// <inheritdoc />
@@ -65,26 +66,39 @@ public sealed class DiskCachingTransformer : ITransformer
     /// <summary>Loading gives back the wrapped step without its cache (a cache is a property of a machine).</summary>
     public static ITransformer Load(ModelLoadContext context) => context.LoadModel();
 
+    private int _writeFailureLogged;
+
+    /// <summary>Stores an entry; a cache that cannot be written does not stop the computation (logged once).</summary>
+    private void Store(string key, DataViewType[] types, object?[] values)
+    {
+        try { DiskCacheEntry.Write(Options.Directory, key, types, values); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            if (Interlocked.Exchange(ref _writeFailureLogged, 1) == 0)
+                _context.WriteLog("DiskCache", $"warning: cannot write to {Options.Directory} ({e.Message}); values are computed without caching.");
+        }
+    }
+
     private sealed class Mapper : RowMapper
     {
         private readonly DiskCachingTransformer _parent;
-        private readonly IDataView _computed;
         private readonly DataViewSchema.Column[] _added;
         private readonly DataViewSchema.Column[] _keys;
 
-        public Mapper(DiskCachingTransformer parent, IDataView input, IDataView computed, DataViewSchema.Column[] added, DataViewSchema.Column[] keys)
+        public Mapper(DiskCachingTransformer parent, IDataView input, DataViewSchema.Column[] added, DataViewSchema.Column[] keys)
             : base(input.Schema)
         {
             _parent = parent;
-            _computed = computed;
             _added = added;
             _keys = keys;
+            // Every input column: on a miss the wrapped step runs on the current row and may read any of them.
+            InputColumns = input.Schema.ToArray();
             OutputColumns = added.Select(c => new DataViewSchema.DetachedColumn(c.Name, c.Type, c.Annotations)).ToArray();
         }
 
         public override IReadOnlyList<DataViewSchema.DetachedColumn> OutputColumns { get; }
 
-        public override IEnumerable<DataViewSchema.Column> InputColumns => _keys;
+        public override IEnumerable<DataViewSchema.Column> InputColumns { get; }
 
         public override Delegate CreateGetter(DataViewRow input, int outputIndex)
         {
@@ -98,33 +112,27 @@ public sealed class DiskCachingTransformer : ITransformer
 
         public override void DisposeRowState(DataViewRow input) => RowState.Release(input);
 
-        /// <summary>Per input cursor: the row's key, the cached values, and (on a miss) a cursor over the computed view
-        /// kept in step with the input.</summary>
+        /// <summary>Per input cursor: the row's key, the cached values, and (on a miss) the wrapped step applied to a
+        /// one-row view of the row the cursor is on.</summary>
         private sealed class RowState
         {
             private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DataViewRow, RowState> States = new();
             private readonly Mapper _mapper;
-            private readonly DataViewRow _input;
             private readonly PerRowCache<object?[]> _values;
             private readonly Func<object?>[] _keyReaders;
-            private DataViewRowCursor? _computed;
-            private Func<object?>[]? _computedReaders;
+            private readonly Lazy<IDataView> _computed;
 
             private RowState(Mapper mapper, DataViewRow input)
             {
                 _mapper = mapper;
-                _input = input;
                 _keyReaders = mapper._keys.Select(k => DataViewExtensions.GetBoxedGetter(input, k)).ToArray();
                 _values = new PerRowCache<object?[]>(input, Load);
+                _computed = new(() => mapper._parent.Inner.Transform(new CurrentRowView(input)));
             }
 
             public static RowState For(Mapper mapper, DataViewRow input) => States.GetValue(input, i => new RowState(mapper, i));
 
-            public static void Release(DataViewRow input)
-            {
-                if (States.TryGetValue(input, out var s)) s._computed?.Dispose();
-                States.Remove(input);
-            }
+            public static void Release(DataViewRow input) => States.Remove(input);
 
             public object?[] Values() => _values.Get();
 
@@ -132,8 +140,7 @@ public sealed class DiskCachingTransformer : ITransformer
             {
                 string key = Key();
                 var types = _mapper._added.Select(c => c.Type).ToArray();
-                string directory = _mapper._parent.Options.Directory;
-                var cached = DiskCacheEntry.TryRead(directory, key, types);
+                var cached = DiskCacheEntry.TryRead(_mapper._parent.Options.Directory, key, types);
                 if (cached is not null)
                 {
                     Interlocked.Increment(ref _mapper._parent._hits);
@@ -141,22 +148,18 @@ public sealed class DiskCachingTransformer : ITransformer
                 }
                 Interlocked.Increment(ref _mapper._parent._misses);
                 var values = Compute();
-                DiskCacheEntry.Write(directory, key, types, values);
+                _mapper._parent.Store(key, types, values);
                 return values;
             }
 
-            /// <summary>Advances a cursor over the computed view to the input's position and reads the added columns.</summary>
+            /// <summary>Runs the wrapped step on the current row alone and reads the added columns.</summary>
             private object?[] Compute()
             {
-                if (_computed is null || _computed.Position > _input.Position)
-                {
-                    _computed?.Dispose();
-                    _computed = _mapper._computed.GetRowCursor(_mapper._added);
-                    _computedReaders = _mapper._added.Select(c => DataViewExtensions.GetBoxedGetter(_computed, c)).ToArray();
-                }
-                while (_computed.Position < _input.Position)
-                    if (!_computed.MoveNext()) throw new InvalidOperationException($"The cached step produced fewer rows than its input (row {_input.Position}).");
-                return _computedReaders!.Select(r => r()).ToArray();
+                var computed = _computed.Value;
+                var columns = _mapper._added.Select(c => computed.Schema[c.Index]).ToArray();
+                using var cursor = computed.GetRowCursor(columns);
+                if (!cursor.MoveNext()) throw new InvalidOperationException("The cached step produced no row for its input row.");
+                return columns.Select(c => DataViewExtensions.GetBoxedGetter(cursor, c)()).ToArray();
             }
 
             private string Key()

@@ -28,7 +28,8 @@ public static class ManifestCatalogExtensions
     }
 
     /// <summary>Checks a corpus tree against a manifest and reports every problem at once: missing files, count
-    /// mismatches, unparseable names, labels out of range or unknown.</summary>
+    /// mismatches, unparseable names, labels out of range or unknown. Unlike a load, it also reads every per-frame label
+    /// file (Aff-Wild) and checks its values.</summary>
     public static ManifestValidationReport ValidateManifest(this DataOperationsCatalog catalog, string manifestPath, string root)
     {
         DatasetManifest manifest;
@@ -40,7 +41,8 @@ public static class ManifestCatalogExtensions
         {
             return new ManifestValidationReport(null, 0, [new ManifestProblem(ManifestProblemKind.Manifest, manifestPath, e.Message)]);
         }
-        var (trials, problems) = ManifestScan.Run(manifest, root, (done, total) => catalog.Context.ReportProgress($"Validating {manifest.Name}", done, total));
+        var (trials, problems) = ManifestScan.Run(manifest, root, (done, total) => catalog.Context.ReportProgress($"Validating {manifest.Name}", done, total),
+            readFrameLabels: true);
         return new ManifestValidationReport(manifest, trials.Count, problems);
     }
 

@@ -16,17 +16,26 @@ internal sealed class ManifestScan
     private readonly List<ManifestProblem> _problems = [];
     private readonly Dictionary<string, CsvTable?> _tables = [];
     private readonly Dictionary<string, Dictionary<string, int>> _indexes = [];
+    private readonly FileListing _listing;
+    private readonly bool _readFrameLabels;
 
-    private ManifestScan(DatasetManifest manifest, string root)
+    private ManifestScan(DatasetManifest manifest, string root, bool readFrameLabels)
     {
         _manifest = manifest;
+        _readFrameLabels = readFrameLabels;
         _root = Path.GetFullPath(root);
+        _listing = new FileListing(_root);
     }
 
+    /// <param name="manifest">The corpus description.</param>
+    /// <param name="root">The corpus folder.</param>
+    /// <param name="progress">Trials scanned so far and in all.</param>
+    /// <param name="readFrameLabels">Also read every per-frame label file and check its values (validation); a load
+    /// leaves them to be read lazily.</param>
     public static (List<ManifestTrial> Trials, List<ManifestProblem> Problems) Run(DatasetManifest manifest, string root,
-        Action<long, long>? progress = null)
+        Action<long, long>? progress = null, bool readFrameLabels = false)
     {
-        var scan = new ManifestScan(manifest, root);
+        var scan = new ManifestScan(manifest, root, readFrameLabels);
         if (!Directory.Exists(scan._root))
             return ([], [new ManifestProblem(ManifestProblemKind.MissingFile, root, "the corpus root folder does not exist.")]);
         var trials = scan.DropAbsent(scan.Enumerate());
@@ -53,7 +62,7 @@ internal sealed class ManifestScan
         var tables = _manifest.Labels.Where(l => l.Source == LabelSource.Csv).ToArray();
         bool HasFile(ManifestTrial t) => required.Length == 0 || required.Any(template =>
         {
-            try { return template.Resolve(t.Fields, _root) is not null; }
+            try { return template.Resolve(t.Fields, _listing) is not null; }
             catch (InvalidDataException) { return true; }          // reported later, with the trial
         });
         bool HasLabelRow(ManifestTrial t) => tables.Length == 0 || tables.Any(l => FromCsv(l, t).Value is not null);
@@ -85,9 +94,9 @@ internal sealed class ManifestScan
         }
         string extension = Path.GetExtension(template.Text);
         var ignore = spec.Ignore is null ? null : new System.Text.RegularExpressions.Regex(spec.Ignore, System.Text.RegularExpressions.RegexOptions.CultureInvariant);
-        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        foreach (string relative in _listing.Under(template.StaticDirectory))
         {
-            string relative = Path.GetRelativePath(_root, file).Replace('\\', '/');
+            string file = Path.Combine(_root, relative);
             if (ignore?.IsMatch(relative) == true) continue;
             var fields = template.Match(relative);
             if (fields is null)
@@ -116,7 +125,7 @@ internal sealed class ManifestScan
             }
             var template = Template(modality.Path);
             string? path;
-            try { path = template.Resolve(trial.Fields, _root); }
+            try { path = template.Resolve(trial.Fields, _listing); }
             catch (InvalidDataException e)
             {
                 _problems.Add(new ManifestProblem(ManifestProblemKind.UnparseableName, template.Text, e.Message));
@@ -137,7 +146,10 @@ internal sealed class ManifestScan
             switch (label.Source)
             {
                 case LabelSource.Field:
-                    where = $"field '{label.Field}'";
+                    // A file-name field: the file it was read from is where the problem is.
+                    where = _manifest.Trials.From is { } from && trial.Paths.TryGetValue(from, out var source)
+                        ? Path.GetRelativePath(_root, source).Replace('\\', '/')
+                        : $"field '{label.Field}'";
                     raw = trial.Fields.GetValueOrDefault(label.Field!);
                     break;
                 case LabelSource.Csv:
@@ -150,6 +162,7 @@ internal sealed class ManifestScan
                     string relative = Template(label.File!).Format(trial.Fields);
                     if (!File.Exists(Path.Combine(_root, relative)))
                         _problems.Add(new ManifestProblem(ManifestProblemKind.MissingFile, relative, $"the '{label.Name}' frame labels of subject {Subject(trial)}, trial {TrialId(trial)} are missing."));
+                    else if (_readFrameLabels) CheckFrames(label, relative);
                     trial.Labels[label.Name] = Path.Combine(_root, relative);
                     continue;
             }
@@ -185,12 +198,31 @@ internal sealed class ManifestScan
         {
             if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || v < r[0] || v > r[1])
             {
-                _problems.Add(new ManifestProblem(ManifestProblemKind.BadLabel, where, $"'{label.Name}' value '{raw}' of subject {Subject(trial)}, trial {TrialId(trial)} is not a number in [{r[0]}, {r[1]}]."));
+                _problems.Add(new ManifestProblem(ManifestProblemKind.BadLabel, where, $"'{label.Name}' value '{raw}' of subject {Subject(trial)}, trial {TrialId(trial)} is not a number in {Interval(r)}."));
                 return null;
             }
             return (float)v;
         }
         return raw;
+    }
+
+    /// <summary>Reads a per-frame label file and reports an unreadable value or the first value outside the label's range.</summary>
+    private void CheckFrames(LabelSpec label, string relative)
+    {
+        float[] values;
+        try { values = FrameLabelMapper.Read(Path.Combine(_root, relative)); }
+        catch (DataValidationException e)
+        {
+            _problems.Add(new ManifestProblem(ManifestProblemKind.BadLabel, relative, e.Message));
+            return;
+        }
+        if (values.Length == 0)
+            _problems.Add(new ManifestProblem(ManifestProblemKind.MissingLabel, relative, $"the '{label.Name}' frame label file holds no values."));
+        if (label.Range is not { Length: 2 } r) return;
+        int outside = Array.FindIndex(values, v => v < r[0] || v > r[1]);
+        if (outside >= 0)
+            _problems.Add(new ManifestProblem(ManifestProblemKind.BadLabel, relative,
+                $"'{label.Name}' value {values[outside].ToString(CultureInfo.InvariantCulture)} of frame {outside + 1} is not in {Interval(r)} ({values.Count(v => v < r[0] || v > r[1])} of {values.Length} frames are outside)."));
     }
 
     private (string? Value, string Where) FromCsv(LabelSpec label, ManifestTrial trial)
@@ -267,6 +299,9 @@ internal sealed class ManifestScan
             foreach (var g in bySubject.Where(g => g.Count() != t))
                 _problems.Add(new ManifestProblem(ManifestProblemKind.CountMismatch, ".", $"subject {g.Key} has {g.Count()} trials, {t} expected."));
     }
+
+    /// <summary>A label range as written in messages, whatever the current culture: "[-1, 1]", "[0.5, 9]".</summary>
+    private static string Interval(double[] range) => string.Create(CultureInfo.InvariantCulture, $"[{range[0]}, {range[1]}]");
 
     private static string Describe(PathTemplate template, ManifestTrial trial)
     {

@@ -99,11 +99,14 @@ public sealed class PathTemplate
     /// without a value act as wildcards (e.g. MAHNOB-HCI's time-stamped video names): the single matching file is
     /// returned. Null when nothing matches; an exception when several do.</summary>
     /// <exception cref="InvalidDataException">Several files match (they are named).</exception>
-    public string? Resolve(IReadOnlyDictionary<string, string> fields, string root)
+    public string? Resolve(IReadOnlyDictionary<string, string> fields, string root) => Resolve(fields, new FileListing(root));
+
+    /// <summary><see cref="Resolve(IReadOnlyDictionary{string, string}, string)"/> over a listing shared by many lookups.</summary>
+    internal string? Resolve(IReadOnlyDictionary<string, string> fields, FileListing listing)
     {
         if (Fields.All(fields.ContainsKey))
         {
-            string path = System.IO.Path.Combine(root, Format(fields));
+            string path = System.IO.Path.Combine(listing.Root, Format(fields));
             return File.Exists(path) ? path : null;
         }
         var known = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -112,14 +115,16 @@ public sealed class PathTemplate
         foreach (var (literal, field, format) in _parts)
             partial.Append(literal ?? (field is not null && known.ContainsKey(field) ? Escape(FormatValue(known[field], format)) : $"{{{field}}}"));
         var pattern = Parse(partial.ToString(), _fieldPatterns);
-        string folder = System.IO.Path.Combine(root, pattern.StaticDirectory);
-        if (!Directory.Exists(folder)) return null;
-        var matches = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(f => pattern.Match(System.IO.Path.GetRelativePath(root, f).Replace('\\', '/')) is not null).Take(2).ToArray();
+        string folder = pattern.StaticDirectory;
+        // When only folders are unknown the file name is fixed: look it up by name instead of testing every file.
+        string text = pattern.Text;
+        string fileName = text[(text.LastIndexOf('/') + 1)..];
+        var candidates = fileName.Contains('{') ? listing.Under(folder) : listing.Named(folder, fileName);
+        var matches = candidates.Where(p => pattern._regex.IsMatch(p)).Take(2).ToArray();
         return matches.Length switch
         {
             0 => null,
-            1 => matches[0],
+            1 => System.IO.Path.Combine(listing.Root, matches[0]),
             _ => throw new InvalidDataException($"Template '{Text}' matches several files: {matches[0]}, {matches[1]}."),
         };
     }
