@@ -171,37 +171,17 @@ internal static class Convolution
     /// <summary>Column matrix [K, count·P] of group <paramref name="g"/> for images b0..b0+count−1, side by side.</summary>
     private static void Im2ColChunk(in ConvGeometry geo, float[] x, in Layout lay, int b0, int count, int g, Span<float> cols)
     {
-        if (count == 1)
-        {
-            ConvColumns.Im2Col(geo, x.AsSpan(b0 * lay.ImageIn + g * lay.GroupIn, lay.GroupIn), cols);
-            return;
-        }
         int width = count * lay.P;
-        var tmp = ArrayPool<float>.Shared.Rent(lay.K * lay.P);
         for (int b = 0; b < count; b++)
-        {
-            ConvColumns.Im2Col(geo, x.AsSpan((b0 + b) * lay.ImageIn + g * lay.GroupIn, lay.GroupIn), tmp.AsSpan(0, lay.K * lay.P));
-            for (int r = 0; r < lay.K; r++) tmp.AsSpan(r * lay.P, lay.P).CopyTo(cols.Slice(r * width + b * lay.P, lay.P));
-        }
-        ArrayPool<float>.Shared.Return(tmp);
+            ConvColumns.Im2Col(geo, x.AsSpan((b0 + b) * lay.ImageIn + g * lay.GroupIn, lay.GroupIn), cols[(b * lay.P)..], width);
     }
 
     /// <summary>Adds the adjoint of <see cref="Im2ColChunk"/> into the chunk's images of <paramref name="dx"/>.</summary>
     private static void Col2ImChunk(in ConvGeometry geo, ReadOnlySpan<float> cols, in Layout lay, int b0, int count, int g, float[] dx)
     {
-        if (count == 1)
-        {
-            ConvColumns.Col2Im(geo, cols, dx.AsSpan(b0 * lay.ImageIn + g * lay.GroupIn, lay.GroupIn));
-            return;
-        }
         int width = count * lay.P;
-        var tmp = ArrayPool<float>.Shared.Rent(lay.K * lay.P);
         for (int b = 0; b < count; b++)
-        {
-            for (int r = 0; r < lay.K; r++) cols.Slice(r * width + b * lay.P, lay.P).CopyTo(tmp.AsSpan(r * lay.P, lay.P));
-            ConvColumns.Col2Im(geo, tmp.AsSpan(0, lay.K * lay.P), dx.AsSpan((b0 + b) * lay.ImageIn + g * lay.GroupIn, lay.GroupIn));
-        }
-        ArrayPool<float>.Shared.Return(tmp);
+            ConvColumns.Col2Im(geo, cols[(b * lay.P)..], dx.AsSpan((b0 + b) * lay.ImageIn + g * lay.GroupIn, lay.GroupIn), width);
     }
 
     /// <summary>Resolves symmetric or "same" padding: same pads dilation·(k−1) in total, the extra one after (PyTorch).</summary>

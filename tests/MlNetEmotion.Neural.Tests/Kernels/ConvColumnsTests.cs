@@ -110,6 +110,28 @@ public class ConvColumnsTests
         Assert.Equal(new float[] { 11, 12, 11, 12, 14, 12, 11, 12, 11 }, image);
     }
 
+    [Theory]
+    [MemberData(nameof(Geometries))]
+    public void StridedColumns_match_contiguous_ones_side_by_side(ConvGeometry g)
+    {
+        var rnd = new Random(5);
+        var x = Enumerable.Range(0, g.InputSize).Select(_ => (float)rnd.NextDouble() - 0.5f).ToArray();
+        var own = new float[g.ColumnRows * g.ColumnCols];
+        ConvColumns.Im2Col(g, x, own);
+        int stride = 3 * g.ColumnCols + 1, offset = g.ColumnCols + 1;
+        var wide = Enumerable.Repeat(float.NaN, (g.ColumnRows - 1) * stride + offset + g.ColumnCols).ToArray();
+        ConvColumns.Im2Col(g, x, wide.AsSpan(offset), stride);
+        for (int r = 0; r < g.ColumnRows; r++)
+            Assert.Equal(own.AsSpan(r * g.ColumnCols, g.ColumnCols).ToArray(), wide.AsSpan(offset + r * stride, g.ColumnCols).ToArray());
+
+        var back = new float[g.InputSize];
+        var backStrided = new float[g.InputSize];
+        ConvColumns.Col2Im(g, own, back);
+        ConvColumns.Col2Im(g, wide.AsSpan(offset), backStrided, stride);
+        Assert.Equal(back, backStrided);
+        Assert.Equal("columnStride", Assert.Throws<ArgumentException>(() => ConvColumns.Im2Col(g, x, wide, g.ColumnCols - 1)).ParamName);
+    }
+
     [Fact]
     public void BadGeometryOrSpans_Throw()
     {

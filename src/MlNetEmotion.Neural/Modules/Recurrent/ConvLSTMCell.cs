@@ -18,7 +18,9 @@ namespace MlNetEmotion.Neural.Modules.Recurrent;
 /// full <c>[hidden, height, width]</c> maps, so the cell is built for one spatial size. The output-gate peephole
 /// reads the new cell C_t as in Shi et al. (the paper's printed eq. 9 shows C_{t−1}; eq. 9 follows eq. 8 there and
 /// cites Shi et al., whose model uses C_t). Init: <c>conv</c> as PyTorch's Conv2d, peepholes zero.
-/// tests/data/neural/make_fixtures.py builds the same cell in PyTorch for the parity test.
+/// tests/data/neural/make_fixtures.py builds the same cell in PyTorch for the parity test. A step runs as one fused op
+/// (one GEMM over the columns of X_t and H_{t−1}, gate math in one pass; see <c>ConvLstmStep</c>); a null state is
+/// treated as zeros without convolving them.
 /// </remarks>
 public sealed class ConvLSTMCell : Module
 {
@@ -89,16 +91,9 @@ public sealed class ConvLSTMCell : Module
         if (input.ndim != 4 || !Shapes.Equal(input.Dims, expected))
             throw new ShapeMismatchException("ConvLSTMCell", input.Dims, expected, "input must be [batch, in_channels, height, width]");
         long[] stateShape = [input.size(0), hidden_channels, height, width];
-        var h = state?.h ?? torch.zeros(stateShape);
-        var c = state?.c ?? torch.zeros(stateShape);
-        if (!Shapes.Equal(h.Dims, stateShape) || !Shapes.Equal(c.Dims, stateShape))
-            throw new ShapeMismatchException("ConvLSTMCell", h.Dims, c.Dims, $"h and c must both be {Shapes.Format(stateShape)}");
-        var gates = conv.forward(torch.cat([input, h], 1)).split(hidden_channels, 1);
-        var i = (gates[0] + weight_ci * c).sigmoid();                 // (6)
-        var f = (gates[1] + weight_cf * c).sigmoid();                 // (7)
-        var cNext = f * c + i * gates[2].tanh();                      // (8)
-        var o = (gates[3] + weight_co * cNext).sigmoid();             // (9)
-        return (o * cNext.tanh(), cNext);                             // (10)
+        if (state is { } given && (!Shapes.Equal(given.h.Dims, stateShape) || !Shapes.Equal(given.c.Dims, stateShape)))
+            throw new ShapeMismatchException("ConvLSTMCell", given.h.Dims, given.c.Dims, $"h and c must both be {Shapes.Format(stateShape)}");
+        return ConvLstmStep.Forward(input, state?.h, state?.c, conv.weight, conv.bias, (weight_ci, weight_cf, weight_co));
     }
 
     /// <summary>Calls <see cref="forward"/>.</summary>

@@ -1,0 +1,70 @@
+using MlNetEmotion.Neural.Modules.Recurrent;
+
+namespace MlNetEmotion.Neural.Tests.Modules;
+
+/// <summary>The fused ConvLSTM step against the same cell composed of generic ops (conv2d over cat(x, h), split,
+/// elementwise gate math), outputs and every gradient, with the images split into several column chunks.</summary>
+public sealed class ConvLstmStepTests
+{
+    [Theory]
+    [InlineData(true, 4000L)]   // K·P = 63·30 = 1890 floats per image: chunks of 2, 2, 1 images
+    [InlineData(false, 4000L)]
+    [InlineData(true, 1L << 23)] // one chunk
+    public void Fused_step_matches_composed_ops(bool inputNeedsGrad, long maxChunkFloats)
+    {
+        var cell = new ConvLSTMCell(3, 4, 3, 5, 6, generator: new Generator(3));
+        using (torch.no_grad())
+            foreach (var p in new[] { cell.weight_ci, cell.weight_cf, cell.weight_co })
+                torch.nn.init.normal_(p, 0, 0.5, new Generator(4));
+        var x1 = torch.randn([5, 3, 5, 6], new Generator(1)).requires_grad_(inputNeedsGrad);
+        var x2 = torch.randn([5, 3, 5, 6], new Generator(2)).requires_grad_(inputNeedsGrad);
+        var rh = torch.randn([5, 4, 5, 6], new Generator(5));
+        var rc = torch.randn([5, 4, 5, 6], new Generator(6));
+        var leaves = new[] { cell.conv.weight, cell.conv.bias!, cell.weight_ci, cell.weight_cf, cell.weight_co, x1, x2 };
+
+        (Tensor, Tensor) Fused(Tensor x, (Tensor h, Tensor c)? s) =>
+            ConvLstmStep.Forward(x, s?.h, s?.c, cell.conv.weight, cell.conv.bias, (cell.weight_ci, cell.weight_cf, cell.weight_co), maxChunkFloats);
+        var (fused, fusedGrads) = Run(Fused);
+        var (composed, composedGrads) = Run((x, s) => Composed(cell, x, s));
+
+        for (int i = 0; i < fused.Length; i++)
+            AssertClose(composed[i], fused[i], 1e-5f);
+        for (int i = 0; i < leaves.Length; i++)
+        {
+            if (composedGrads[i] is null) Assert.Null(fusedGrads[i]);
+            else AssertClose(composedGrads[i]!, fusedGrads[i]!, 1e-4f);
+        }
+
+        (float[][] Outputs, float[]?[] Grads) Run(Func<Tensor, (Tensor h, Tensor c)?, (Tensor, Tensor)> step)
+        {
+            foreach (var leaf in leaves) leaf.grad = null;
+            var s1 = step(x1, null);
+            var s2 = step(x2, s1);
+            ((s2.Item1 * rh).sum() + (s2.Item2 * rc).sum() + s1.Item1.sum()).backward();
+            return ([s1.Item1.ToArray(), s1.Item2.ToArray(), s2.Item1.ToArray(), s2.Item2.ToArray()],
+                leaves.Select(l => l.grad?.ToArray()).ToArray());
+        }
+    }
+
+    /// <summary>Paper 001 eq. 6–10 from generic ops (the cell's implementation before the fused step).</summary>
+    private static (Tensor, Tensor) Composed(ConvLSTMCell cell, Tensor x, (Tensor h, Tensor c)? state)
+    {
+        long[] shape = [x.size(0), cell.hidden_channels, cell.height, cell.width];
+        var h = state?.h ?? torch.zeros(shape);
+        var c = state?.c ?? torch.zeros(shape);
+        var gates = torch.nn.functional.conv2d(torch.cat([x, h], 1), cell.conv.weight, cell.conv.bias, Padding.Same).split(cell.hidden_channels, 1);
+        var i = (gates[0] + cell.weight_ci * c).sigmoid();
+        var f = (gates[1] + cell.weight_cf * c).sigmoid();
+        var cNext = f * c + i * gates[2].tanh();
+        var o = (gates[3] + cell.weight_co * cNext).sigmoid();
+        return (o * cNext.tanh(), cNext);
+    }
+
+    private static void AssertClose(float[] expected, float[] actual, float tolerance)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        float scale = Math.Max(1f, expected.Max(Math.Abs));
+        for (int i = 0; i < expected.Length; i++)
+            Assert.True(Math.Abs(expected[i] - actual[i]) <= tolerance * scale, $"element {i}: expected {expected[i]}, got {actual[i]}");
+    }
+}
