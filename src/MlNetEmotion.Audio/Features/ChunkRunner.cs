@@ -1,17 +1,21 @@
 namespace MlNetEmotion.Audio.Features;
 
-/// <summary>Runs chunk bodies on up to <c>threads</c> threads (0 = all processors); with one thread, or one chunk,
-/// it runs them in order on the calling thread without involving the thread pool.</summary>
+/// <summary>Splits <c>items</c> work items into contiguous ranges run on up to <c>threads</c> threads (0 = all
+/// processors); with one thread, or one item, it runs the whole range on the calling thread without involving the
+/// thread pool. Callers keep each item's arithmetic independent of the range it lands in.</summary>
 internal static class ChunkRunner
 {
-    public static void Run(int chunks, int threads, Action<int> body)
+    /// <summary>Calls <paramref name="body"/>(first, end) for disjoint ranges covering [0, <paramref name="items"/>).</summary>
+    public static void Run(int items, int threads, Action<int, int> body)
     {
         int limit = threads > 0 ? threads : Environment.ProcessorCount;
-        if (limit == 1 || chunks <= 1)
+        if (limit == 1 || items <= 1)
         {
-            for (int c = 0; c < chunks; c++) body(c);
+            body(0, items);
             return;
         }
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = limit }, body);
+        int chunks = Math.Min(items, 4 * limit); // a few ranges per thread keep the threads evenly loaded
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = limit },
+            c => body((int)((long)items * c / chunks), (int)((long)items * (c + 1) / chunks)));
     }
 }

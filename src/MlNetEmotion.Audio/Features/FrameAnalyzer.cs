@@ -3,15 +3,19 @@ using MlNetEmotion.Signals.Fourier;
 
 namespace MlNetEmotion.Audio.Features;
 
-/// <summary>Per-frame work after the spectrum: reads <paramref name="spectrum"/> (power or magnitude, one-sided),
-/// may use <paramref name="scratch"/>, writes one output row.</summary>
-internal delegate void FrameStage(ReadOnlySpan<float> spectrum, Span<float> scratch, Span<float> output);
+/// <summary>Work after the spectrum on one batch of frames: <paramref name="power"/> holds the one-sided power
+/// (or magnitude) spectra of <see cref="FrameAnalyzer.Lanes"/> frames interleaved by frame (<c>power[k · Lanes + f]</c>),
+/// of which the first <paramref name="count"/> are frames <paramref name="first"/>, <paramref name="first"/> + 1, …;
+/// <paramref name="scratch"/> is the stage's per-thread scratch.</summary>
+internal delegate void BatchStage(ReadOnlySpan<float> power, Span<float> scratch, int first, int count);
 
 /// <summary>The shared front end of every spectral feature: framing (<see cref="FramingMode"/>), optional DC
 /// removal and Kaldi pre-emphasis, windowing, zero padding to <c>n_fft</c> and an FFT power spectrum, then a
-/// per-frame stage. Like torchaudio it works in float32: frames go eight at a time through one interleaved,
-/// vectorised float32 FFT (lengths without that path use the double-precision plan frame by frame). Frames are split into fixed chunks across threads; each frame's arithmetic is independent of
-/// the thread count, so results are bit-identical.</summary>
+/// stage per batch of frames. Like torchaudio it works in float32: frames go <see cref="Lanes"/> at a time, read
+/// straight from the padded signal, through one interleaved, vectorised float32 FFT, and stay interleaved (one
+/// vector per bin) for the stage (lengths without that path use the double-precision plan frame by frame). Frames
+/// are split into chunks across threads; each frame's arithmetic is independent of the other frames in its batch
+/// and of the thread count, so results are bit-identical.</summary>
 internal sealed class FrameAnalyzer
 {
     private readonly SpectrogramOptions options;
@@ -50,91 +54,125 @@ internal sealed class FrameAnalyzer
         return span < 0 ? 0 : (int)(1 + span / hop);
     }
 
-    /// <summary>Runs the front end and <paramref name="stage"/> on every frame.</summary>
-    /// <returns>Stage outputs, <c>[frames, rows]</c> row-major, in an array rented from
-    /// <see cref="System.Buffers.ArrayPool{T}.Shared"/> (possibly longer); the caller returns it. Pooling the large
-    /// per-call buffers keeps repeated calls from triggering full garbage collections.</returns>
-    /// <exception cref="ArgumentException">The signal is shorter than one frame or than reflect padding needs.</exception>
-    public float[] Run(ReadOnlySpan<float> signal, int rows, int scratchLength, FrameStage stage, out int frames)
+    /// <summary>Frames per batch handed to a <see cref="BatchStage"/> (the float SIMD width).</summary>
+    public static int Lanes => RealFftPlan.SingleBatchSize;
+
+    /// <summary>Frames for <paramref name="signal"/>, at least one.</summary>
+    /// <exception cref="ArgumentException">The signal is shorter than one frame.</exception>
+    public int CheckedFrameCount(ReadOnlySpan<float> signal)
     {
-        frames = FrameCount(signal.Length);
+        int frames = FrameCount(signal.Length);
         if (frames == 0)
             throw new ArgumentException($"{signal.Length} samples is shorter than one analysis frame ({(options.Framing == FramingMode.KaldiSnipEdges ? win : fft)} samples).", nameof(signal));
-        float[] padded = Pad(signal);
-        int offset = options.Framing == FramingMode.KaldiSnipEdges ? 0 : (fft - win) / 2;
-        var output = System.Buffers.ArrayPool<float>.Shared.Rent(checked(frames * rows));
-        int frameCount = frames;
-        const int Chunk = 32;
-        int bins = plan.BinCount, batch = plan.HasSingleBatch ? RealFftPlan.SingleBatchSize : 1;
-        ChunkRunner.Run((frames + Chunk - 1) / Chunk, options.Threads, c =>
-        {
-            // Chunks start at multiples of 32 frames, so batches of frames are the same whatever the thread count;
-            // a short last batch is zero-filled (lanes are independent, so this changes no frame's result).
-            var batchFrames = new float[batch * fft];
-            var batchPower = new float[batch * bins];
-            var scratch = new float[scratchLength];
-            var workspace = new float[plan.HasSingleBatch ? plan.SingleBatchWorkspaceLength : 0];
-            var single = plan.HasSingleBatch ? null : new double[fft + bins + plan.WorkspaceLength];
-            int end = Math.Min(frameCount, (c + 1) * Chunk);
-            for (int t0 = c * Chunk; t0 < end; t0 += batch)
-            {
-                int count = Math.Min(batch, end - t0);
-                for (int i = 0; i < count; i++) Prepare(padded.AsSpan((t0 + i) * hop + offset, win), batchFrames.AsSpan(i * fft, fft));
-                if (single is null)
-                {
-                    batchFrames.AsSpan(count * fft).Clear();
-                    plan.PowerSpectra(batchFrames, batchPower, workspace);
-                }
-                else
-                {
-                    var x = single.AsSpan(0, fft);
-                    var p = single.AsSpan(fft, bins);
-                    TensorPrimitives.ConvertChecked<float, double>(batchFrames.AsSpan(0, fft), x);
-                    plan.PowerSpectrum(x, p, single.AsSpan(fft + bins));
-                    TensorPrimitives.ConvertTruncating<double, float>(p, batchPower.AsSpan(0, bins));
-                }
-                for (int i = 0; i < count; i++)
-                {
-                    var spectrum = batchPower.AsSpan(i * bins, bins);
-                    if (options.Power == 1.0)
-                        TensorPrimitives.Sqrt(spectrum, spectrum);
-                    else if (options.Power != 2.0)
-                        TensorPrimitives.Pow(spectrum, (float)(options.Power / 2), spectrum);
-                    stage(spectrum, scratch, output.AsSpan((t0 + i) * rows, rows));
-                }
-            }
-        });
-        System.Buffers.ArrayPool<float>.Shared.Return(padded);
-        return output;
+        return frames;
     }
 
-    /// <summary>Transposes <c>[frames, rows]</c> stage output into a <c>[rows, frames]</c> spectrogram.</summary>
-    public static Spectrogram Transpose(float[] byFrame, int frames, int rows)
+    /// <summary>Runs the front end and <paramref name="stage"/> on every batch of <see cref="Lanes"/> frames (the
+    /// last batch may be short). Batches start at multiples of <see cref="Lanes"/>; the thread count only decides
+    /// which thread runs which batches.</summary>
+    /// <param name="signal">Samples.</param>
+    /// <param name="frames">The signal's <see cref="CheckedFrameCount"/>.</param>
+    /// <param name="scratchLength">Floats of per-thread scratch the stage needs.</param>
+    /// <param name="stage">The per-batch stage; it may run on several threads at once, on disjoint frames.</param>
+    /// <exception cref="ArgumentException">The signal is shorter than reflect padding needs.</exception>
+    public void Run(ReadOnlySpan<float> signal, int frames, int scratchLength, BatchStage stage)
     {
-        var result = new Spectrogram(rows, frames);
-        for (int t = 0; t < frames; t++)
-            for (int r = 0; r < rows; r++)
-                result.Data[(long)r * frames + t] = byFrame[(long)t * rows + r];
-        return result;
+        float[] padded = Pad(signal);
+        int offset = options.Framing == FramingMode.KaldiSnipEdges ? 0 : (fft - win) / 2;
+        int lanes = Lanes, bins = plan.BinCount, batches = (frames + lanes - 1) / lanes;
+        bool prepare = options.RemoveDcOffset || options.PreEmphasis != 0 || !plan.HasSingleBatch;
+        var pool = System.Buffers.ArrayPool<float>.Shared;
+        ChunkRunner.Run(batches, options.Threads, (firstBatch, endBatch) =>
+        {
+            // Per-thread buffers, rented once per run of batches (no allocation per frame or batch).
+            var power = pool.Rent(lanes * bins);
+            var scratch = pool.Rent(Math.Max(1, scratchLength));
+            var workspace = pool.Rent(plan.HasSingleBatch ? plan.SingleBatchWorkspaceLength : win);
+            var frameBuffer = prepare ? pool.Rent(lanes * win) : [];
+            try
+            {
+                for (int batch = firstBatch; batch < endBatch; batch++)
+                {
+                    int t0 = batch * lanes, count = Math.Min(lanes, frames - t0);
+                    var powerSpan = power.AsSpan(0, lanes * bins);
+                    if (!prepare)
+                    {
+                        plan.WindowedPowerSpectra(padded, t0 * hop + offset, hop, count, window, powerSpan, workspace);
+                    }
+                    else
+                    {
+                        for (int i = 0; i < count; i++) Prepare(padded.AsSpan((t0 + i) * hop + offset, win), frameBuffer.AsSpan(i * win, win));
+                        if (plan.HasSingleBatch)
+                            plan.WindowedPowerSpectra(frameBuffer, 0, win, count, window, powerSpan, workspace);
+                        else
+                            SpectraOneByOne(frameBuffer, count, powerSpan, workspace);
+                    }
+                    if (options.Power == 1.0)
+                        TensorPrimitives.Sqrt(powerSpan, powerSpan);
+                    else if (options.Power != 2.0)
+                        TensorPrimitives.Pow(powerSpan, (float)(options.Power / 2), powerSpan);
+                    stage(powerSpan, scratch.AsSpan(0, scratchLength), t0, count);
+                }
+            }
+            finally
+            {
+                pool.Return(power);
+                pool.Return(scratch);
+                pool.Return(workspace);
+                if (prepare) pool.Return(frameBuffer);
+            }
+        });
+        pool.Return(padded);
+    }
+
+    /// <summary>Double-precision power spectra of prepared frames one at a time (lengths without a float32 batch),
+    /// written interleaved like the batched path.</summary>
+    private void SpectraOneByOne(float[] frameBuffer, int count, Span<float> power, float[] workspace)
+    {
+        int lanes = Lanes, bins = plan.BinCount;
+        var scratch = System.Buffers.ArrayPool<double>.Shared.Rent(fft + bins + plan.WorkspaceLength);
+        try
+        {
+            var x = scratch.AsSpan(0, fft);
+            var p = scratch.AsSpan(fft, bins);
+            for (int i = 0; i < count; i++)
+            {
+                TensorPrimitives.Multiply(frameBuffer.AsSpan(i * win, win), window, workspace.AsSpan(0, win));
+                TensorPrimitives.ConvertChecked<float, double>(workspace.AsSpan(0, win), x);
+                x[win..].Clear();
+                plan.PowerSpectrum(x, p, scratch.AsSpan(fft + bins));
+                for (int k = 0; k < bins; k++) power[k * lanes + i] = (float)p[k];
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<double>.Shared.Return(scratch);
+        }
+    }
+
+    /// <summary>Copies the first <paramref name="count"/> lanes of each of <paramref name="rows"/> interleaved rows
+    /// into a <c>[rows, frames]</c> matrix at frame <paramref name="first"/>.</summary>
+    public static void Scatter(ReadOnlySpan<float> interleaved, int rows, float[] output, int frames, int first, int count)
+    {
+        int lanes = Lanes;
+        for (int r = 0; r < rows; r++)
+            interleaved.Slice(r * lanes, count).CopyTo(output.AsSpan(r * frames + first, count));
     }
 
     private void Prepare(ReadOnlySpan<float> segment, Span<float> frame)
     {
-        var head = frame[..win];
-        segment.CopyTo(head);
+        segment.CopyTo(frame);
         if (options.RemoveDcOffset)
         {
-            float mean = TensorPrimitives.Sum<float>(head) / win;
-            TensorPrimitives.Subtract(head, mean, head);
+            float mean = TensorPrimitives.Sum<float>(frame) / win;
+            TensorPrimitives.Subtract(frame, mean, frame);
         }
         if (options.PreEmphasis != 0)
         {
             float c = (float)options.PreEmphasis;
-            for (int i = win - 1; i > 0; i--) head[i] -= c * head[i - 1];
-            head[0] -= c * head[0];
+            for (int i = win - 1; i > 0; i--) frame[i] -= c * frame[i - 1];
+            frame[0] -= c * frame[0];
         }
-        TensorPrimitives.Multiply(head, window, head);
-        frame[win..].Clear();
     }
 
     private float[] Pad(ReadOnlySpan<float> signal)

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 using MlNetEmotion.Signals.Fourier;
 
@@ -112,6 +113,26 @@ public sealed class MelFilterBank
         if (spectrum.Length != BinCount) throw new ArgumentException($"Expected {BinCount} bins but got {spectrum.Length}.", nameof(spectrum));
         for (int f = 0; f < starts.Length; f++)
             mel[f] = TensorPrimitives.Dot(spectrum.Slice(starts[f], singleWeights[f].Length), singleWeights[f]);
+    }
+
+    /// <summary>Float32 filter energies of <c>Vector&lt;float&gt;.Count</c> spectra interleaved by frame
+    /// (<c>spectra[k · lanes + l]</c>), into <c>mel[f · lanes + l]</c>: a banded sparse product that touches only each
+    /// filter's non-zero run, one vector multiply-add per weight for all frames at once.</summary>
+    /// <param name="spectra"><c>BinCount · lanes</c> values.</param>
+    /// <param name="mel">Receives <c>MelCount · lanes</c> values.</param>
+    internal void ApplyInterleaved(ReadOnlySpan<float> spectra, Span<float> mel)
+    {
+        int lanes = Vector<float>.Count;
+        if (spectra.Length != BinCount * lanes) throw new ArgumentException($"Expected {BinCount * lanes} interleaved values but got {spectra.Length}.", nameof(spectra));
+        for (int f = 0; f < starts.Length; f++)
+        {
+            var w = singleWeights[f];
+            var band = spectra.Slice(starts[f] * lanes, w.Length * lanes);
+            var sum = Vector<float>.Zero;
+            for (int j = 0; j < w.Length; j++)
+                sum = Vector.MultiplyAddEstimate(new Vector<float>(w[j]), new Vector<float>(band.Slice(j * lanes, lanes)), sum);
+            sum.CopyTo(mel.Slice(f * lanes, lanes));
+        }
     }
 
     /// <summary>Applies the bank to every frame of a <c>[BinCount, frames]</c> spectrogram.</summary>

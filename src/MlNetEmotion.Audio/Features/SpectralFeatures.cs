@@ -17,13 +17,9 @@ public sealed class SpectrogramExtractor
     /// <exception cref="ArgumentException">The signal is shorter than one frame.</exception>
     public Spectrogram Compute(ReadOnlySpan<float> signal)
     {
-        int bins = analyzer.BinCount;
-        var byFrame = analyzer.Run(signal, bins, 0, static (spectrum, _, output) =>
-        {
-            spectrum.CopyTo(output);
-        }, out int frames);
-        var result = FrameAnalyzer.Transpose(byFrame, frames, bins);
-        System.Buffers.ArrayPool<float>.Shared.Return(byFrame);
+        int bins = analyzer.BinCount, frames = analyzer.CheckedFrameCount(signal);
+        var result = new Spectrogram(bins, frames);
+        analyzer.Run(signal, frames, 0, (power, _, first, count) => FrameAnalyzer.Scatter(power, bins, result.Data, frames, first, count));
         return result;
     }
 }
@@ -55,21 +51,27 @@ public sealed class MelSpectrogramExtractor
     /// <exception cref="ArgumentException">The signal is shorter than one frame.</exception>
     public Spectrogram Compute(ReadOnlySpan<float> signal)
     {
-        var byFrame = ComputeByFrame(signal, null, out int frames);
-        var result = FrameAnalyzer.Transpose(byFrame, frames, FilterBank.MelCount);
-        System.Buffers.ArrayPool<float>.Shared.Return(byFrame);
+        int frames = analyzer.CheckedFrameCount(signal);
+        var result = new Spectrogram(FilterBank.MelCount, frames);
+        Compute(signal, null, result.Data, frames);
         return result;
     }
 
-    /// <summary>Mel energies, optionally log-compressed per frame, <c>[frames, mels]</c> in a pooled array the caller returns.</summary>
-    internal float[] ComputeByFrame(ReadOnlySpan<float> signal, LogMelOptions? log, out int frames)
+    /// <summary>Frames of <paramref name="signal"/> (at least one).</summary>
+    /// <exception cref="ArgumentException">The signal is shorter than one frame.</exception>
+    internal int FrameCount(ReadOnlySpan<float> signal) => analyzer.CheckedFrameCount(signal);
+
+    /// <summary>Mel energies, optionally log-compressed, into <paramref name="output"/> as <c>[mels, frames]</c>.</summary>
+    internal void Compute(ReadOnlySpan<float> signal, LogMelOptions? log, float[] output, int frames)
     {
         var bank = FilterBank;
-        return analyzer.Run(signal, bank.MelCount, 0, (spectrum, _, output) =>
+        int mels = bank.MelCount, lanes = FrameAnalyzer.Lanes;
+        analyzer.Run(signal, frames, mels * lanes, (power, scratch, first, count) =>
         {
-            bank.Apply(spectrum, output);
-            if (log is not null) LogCompression.Apply(output, log);
-        }, out frames);
+            bank.ApplyInterleaved(power, scratch);
+            if (log is not null) LogCompression.Apply(scratch, log);
+            FrameAnalyzer.Scatter(scratch, mels, output, frames, first, count);
+        });
     }
 }
 
@@ -95,10 +97,10 @@ public sealed class LogMelExtractor
     /// <exception cref="ArgumentException">The signal is shorter than one frame.</exception>
     public Spectrogram Compute(ReadOnlySpan<float> signal)
     {
-        var byFrame = mel.ComputeByFrame(signal, Options, out int frames);
-        LogCompression.ClampTopDb(byFrame.AsSpan(0, frames * Options.MelCount), Options);
-        var result = FrameAnalyzer.Transpose(byFrame, frames, Options.MelCount);
-        System.Buffers.ArrayPool<float>.Shared.Return(byFrame);
+        int frames = mel.FrameCount(signal);
+        var result = new Spectrogram(Options.MelCount, frames);
+        mel.Compute(signal, Options, result.Data, frames);
+        LogCompression.ClampTopDb(result.Data, Options);
         return result;
     }
 }
@@ -132,23 +134,23 @@ public sealed class MfccExtractor
     /// <exception cref="ArgumentException">The signal is shorter than one frame.</exception>
     public Spectrogram Compute(ReadOnlySpan<float> signal)
     {
-        int mels = Options.MelCount, coefficients = Options.CoefficientCount;
-        var logMel = mel.ComputeByFrame(signal, Options, out int frames);
-        LogCompression.ClampTopDb(logMel.AsSpan(0, frames * mels), Options);
-        var result = new Spectrogram(coefficients, frames);
-        var data = result.Data;
-        const int Chunk = 256;
-        // DCT in float32 like torchaudio's matmul; each value is one dot product, independent of the thread count.
-        ChunkRunner.Run((frames + Chunk - 1) / Chunk, Options.Threads, c =>
+        int mels = Options.MelCount, coefficients = Options.CoefficientCount, frames = mel.FrameCount(signal);
+        var logMel = System.Buffers.ArrayPool<float>.Shared.Rent(checked(mels * frames));
+        try
         {
-            for (int t = c * Chunk; t < Math.Min(frames, (c + 1) * Chunk); t++)
-            {
-                var x = logMel.AsSpan(t * mels, mels);
-                for (int k = 0; k < coefficients; k++)
-                    data[(long)k * frames + t] = System.Numerics.Tensors.TensorPrimitives.Dot(dct.AsSpan(k * mels, mels), x);
-            }
-        });
-        System.Buffers.ArrayPool<float>.Shared.Return(logMel);
-        return result;
+            mel.Compute(signal, Options, logMel, frames);
+            LogCompression.ClampTopDb(logMel.AsSpan(0, mels * frames), Options);
+            var result = new Spectrogram(coefficients, frames);
+            // DCT in float32 like torchaudio's matmul, as one matrix product over all frames; ranges start at whole
+            // blocks so each value's arithmetic is independent of the thread count.
+            int block = DctProduct.Block;
+            ChunkRunner.Run((frames + block - 1) / block, Options.Threads, (first, end) =>
+                DctProduct.Apply(dct, coefficients, mels, logMel.AsSpan(0, mels * frames), result.Data, frames, first * block, Math.Min(frames, end * block)));
+            return result;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<float>.Shared.Return(logMel);
+        }
     }
 }

@@ -101,22 +101,62 @@ public sealed class RealFftPlan
     /// <exception cref="ArgumentException">A span has the wrong length.</exception>
     public void PowerSpectra(ReadOnlySpan<float> frames, Span<float> power, Span<float> workspace)
     {
-        if (batchedSingle is null) throw new InvalidOperationException($"Length {Length} has no float32 batched transform (needs an even length with small prime factors).");
         int b = SingleBatchSize, bins = BinCount;
         Check(frames.Length, b * Length, nameof(frames));
         Check(power.Length, b * bins, nameof(power));
+        var interleaved = ArrayPool<float>.Shared.Rent(b * bins);
+        try
+        {
+            WindowedPowerSpectra(frames, 0, Length, b, [], interleaved.AsSpan(0, b * bins), workspace);
+            for (int f = 0; f < b; f++)
+                for (int k = 0; k < bins; k++) power[f * bins + k] = interleaved[k * b + f];
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(interleaved);
+        }
+    }
+
+    /// <summary>Float32 power spectra of up to <see cref="SingleBatchSize"/> windowed frames read straight from a
+    /// signal, in one interleaved vectorised FFT: frame <c>f</c> is <c>samples[start + f·stride + i] · window[i]</c>
+    /// for <c>i</c> below the window length and zero from there to <see cref="Length"/>. The result is interleaved
+    /// by frame, <c>power[k · SingleBatchSize + f]</c> for bin <c>k</c>, so callers can keep working on all frames
+    /// of the batch with one vector per bin. Lanes at or above <paramref name="count"/> hold copies of the last
+    /// frame; each lane's result is independent of the other lanes. Needs <see cref="HasSingleBatch"/>.</summary>
+    /// <param name="samples">The signal the frames are read from.</param>
+    /// <param name="start">Index of the first frame's first sample.</param>
+    /// <param name="stride">Samples between the starts of consecutive frames.</param>
+    /// <param name="count">Frames in the batch, in [1, <see cref="SingleBatchSize"/>].</param>
+    /// <param name="window">Window of at most <see cref="Length"/> values; empty means a rectangular window of
+    /// <see cref="Length"/> samples.</param>
+    /// <param name="power">Receives <c>BinCount · SingleBatchSize</c> values, interleaved by frame.</param>
+    /// <param name="workspace">Scratch of at least <see cref="SingleBatchWorkspaceLength"/> floats.</param>
+    /// <exception cref="InvalidOperationException">The length has no float32 batch.</exception>
+    /// <exception cref="ArgumentException">A span is too short or a frame runs past the end of the samples.</exception>
+    public void WindowedPowerSpectra(ReadOnlySpan<float> samples, int start, int stride, int count, ReadOnlySpan<float> window, Span<float> power, Span<float> workspace)
+    {
+        if (batchedSingle is null) throw new InvalidOperationException($"Length {Length} has no float32 batched transform (needs an even length with small prime factors).");
+        int b = SingleBatchSize, n = Length / 2, size = n * b;
+        int used = window.IsEmpty ? Length : window.Length;
+        if (count < 1 || count > b) throw new ArgumentOutOfRangeException(nameof(count), count, $"The batch holds 1 to {b} frames.");
+        if (used > Length) throw new ArgumentException($"The window has {window.Length} values but the transform length is {Length}.", nameof(window));
+        if (start < 0 || stride < 0 || start + (long)(count - 1) * stride + used > samples.Length)
+            throw new ArgumentException($"Frames of {used} samples from {start} every {stride} samples need {start + (long)(count - 1) * stride + used} samples but there are {samples.Length}.", nameof(samples));
+        Check(power.Length, b * BinCount, nameof(power));
         if (workspace.Length < SingleBatchWorkspaceLength)
             throw new ArgumentException($"The workspace needs {SingleBatchWorkspaceLength} floats but has {workspace.Length}.", nameof(workspace));
-        BatchedPower(batchedSingle, twReSingle, twImSingle, frames, power, workspace, Length, bins);
+        Span<float> zr = workspace[..size], zi = workspace.Slice(size, size);
+        FramePacking.Pack(samples, start, stride, count, window, used, zr, zi);
+        batchedSingle.Forward(zr, zi, workspace.Slice(2 * size, size), workspace.Slice(3 * size, size));
+        Untangle(zr, zi, twReSingle, twImSingle, n, power);
     }
 
     /// <summary>Packs the frames' even/odd samples into interleaved half-length complex transforms, runs them, and
-    /// untangles each frame's one-sided power spectrum.</summary>
-    private static void BatchedPower<T>(MixedRadixKernel<T> kernel, T[] wRe, T[] wIm, ReadOnlySpan<T> frames, Span<T> power, Span<T> workspace, int length, int bins)
-        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    /// untangles each frame's one-sided power spectrum (frame-major).</summary>
+    private static void BatchedPower(MixedRadixKernel<double> kernel, double[] wRe, double[] wIm, ReadOnlySpan<double> frames, Span<double> power, Span<double> workspace, int length, int bins)
     {
         int b = kernel.Batch, n = length / 2, size = n * b;
-        Span<T> zr = workspace[..size], zi = workspace.Slice(size, size);
+        Span<double> zr = workspace[..size], zi = workspace.Slice(size, size);
         for (int f = 0; f < b; f++)
         {
             var x = frames.Slice(f * length, length);
@@ -127,19 +167,31 @@ public sealed class RealFftPlan
             }
         }
         kernel.Forward(zr, zi, workspace.Slice(2 * size, size), workspace.Slice(3 * size, size));
-        T half = T.CreateTruncating(0.5);
+        var interleaved = workspace.Slice(2 * size, b * bins); // the kernel's scratch is free again
+        Untangle(zr, zi, wRe, wIm, n, interleaved);
+        for (int f = 0; f < b; f++)
+            for (int k = 0; k < bins; k++) power[f * bins + k] = interleaved[k * b + f];
+    }
+
+    /// <summary>One-sided power spectra from the half-length transforms <c>Z</c> of <see cref="Vector{T}.Count"/>
+    /// interleaved frames: <c>X[k] = E[k] + w^k O[k]</c> with <c>E = (Z[k] + conj Z[n−k]) / 2</c> and
+    /// <c>O = (Z[k] − conj Z[n−k]) / 2i</c>; one vector (all frames) per bin, into <c>power[k · lanes + f]</c>.</summary>
+    private static void Untangle<T>(ReadOnlySpan<T> zr, ReadOnlySpan<T> zi, T[] wRe, T[] wIm, int n, Span<T> power)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int b = Vector<T>.Count;
+        var half = new Vector<T>(T.CreateTruncating(0.5));
         for (int k = 0; k <= n; k++)
         {
             int a = k == n ? 0 : k, c = k == 0 ? 0 : n - k;
-            T wr = wRe[k], wi = wIm[k];
-            for (int f = 0; f < b; f++)
-            {
-                T ar = zr[a * b + f], ai = zi[a * b + f], br = zr[c * b + f], bi = -zi[c * b + f];
-                T er = half * (ar + br), ei = half * (ai + bi);
-                T or = half * (ai - bi), oi = -(half * (ar - br));
-                T re = er + or * wr - oi * wi, im = ei + or * wi + oi * wr;
-                power[f * bins + k] = re * re + im * im;
-            }
+            var wr = new Vector<T>(wRe[k]);
+            var wi = new Vector<T>(wIm[k]);
+            var ar = new Vector<T>(zr.Slice(a * b, b)); var ai = new Vector<T>(zi.Slice(a * b, b));
+            var br = new Vector<T>(zr.Slice(c * b, b)); var bi = -new Vector<T>(zi.Slice(c * b, b));
+            var er = half * (ar + br); var ei = half * (ai + bi);
+            var or = half * (ai - bi); var oi = -(half * (ar - br));
+            var re = er + or * wr - oi * wi; var im = ei + or * wi + oi * wr;
+            (re * re + im * im).CopyTo(power.Slice(k * b, b));
         }
     }
 

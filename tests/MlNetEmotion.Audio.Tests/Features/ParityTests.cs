@@ -119,6 +119,28 @@ public class ParityTests(ITestOutputHelper output)
         Assert.True(TestData.RelativeError(spectrogram.Data, stft.Data) < 1e-6);
     }
 
+    [Theory]
+    [InlineData(512, 301, 128, true, 2.0, 2e-6)]   // odd window shorter than n_fft: gathered frames end mid-pair
+    [InlineData(512, 320, 160, false, 1.0, 2e-6)]  // uncentred, magnitude
+    [InlineData(401, 401, 100, true, 2.0, 2e-6)]   // odd n_fft: the double-precision frame-by-frame path
+    [InlineData(256, 256, 64, true, 0.5, 2e-5)]    // a fourth root magnifies the float32 rounding of weak bins
+    public void SpectrogramMatchesTheDoubleStftForGeneralSettings(int fft, int win, int hop, bool centre, double power, double tolerance)
+    {
+        // 3001 samples: frame counts that are not multiples of the batch width, so the short last batch is covered.
+        var signal = Speech.AsSpan(1000, 3001);
+        var ours = new SpectrogramExtractor(new SpectrogramOptions
+        {
+            FftLength = fft, WindowLength = win, HopLength = hop, Power = power, Threads = 2,
+            Framing = centre ? FramingMode.Centered : FramingMode.Uncentered,
+        }).Compute(signal);
+        var stft = new ShortTimeFourierTransform(new StftOptions { FftLength = fft, WindowLength = win, HopLength = hop, Center = centre }).Power(signal);
+        var expected = Array.ConvertAll(stft.Data, p => (float)Math.Pow(p, power / 2));
+        Assert.Equal((stft.Rows, stft.Frames), (ours.Rows, ours.Frames));
+        double error = TestData.RelativeError(ours.Data, expected);
+        output.WriteLine($"n_fft {fft}, window {win}, hop {hop}: relative error {error:E2}");
+        Assert.True(error < tolerance, $"relative error {error:E2}");
+    }
+
     [Fact]
     public void TooShortSignalIsRejected()
     {
