@@ -9,6 +9,9 @@ namespace MlNetEmotion.Vision.Media;
 /// enumeration ends, is abandoned (enumerator disposed), is cancelled or fails, and when the reader is disposed.</remarks>
 public sealed class VideoReader : IDisposable
 {
+    /// <summary>How far before the requested time the demuxer seeks; the frames in between are decoded and dropped.</summary>
+    private const double SeekMarginSeconds = 3;
+
     private readonly HashSet<ChildProcess> _running = [];
     private bool _disposed;
 
@@ -63,10 +66,21 @@ public sealed class VideoReader : IDisposable
         var c = CultureInfo.InvariantCulture;
         double fps = Info.FrameRate;
         long first = startSeconds <= 0 ? 0 : (long)Math.Ceiling(startSeconds * fps - 1e-6);
-        var args = new List<string> { "-nostdin", "-v", "error" };
-        if (first > 0) args.AddRange(["-ss", (first / fps - 0.5 / fps).ToString("R", c)]);
+        var args = new List<string> { "-nostdin", "-v", "error", "-copyts" };
+        var filters = new List<string>();
+        if (first > 0)
+        {
+            // Timestamps stay the file's own (-copyts), so the trim below cuts exactly half a frame before frame `first`.
+            // The demuxer seek only gets close: it lands late or on a non-key frame in unindexed containers (MPEG-TS), so it
+            // aims SeekMarginSeconds early and the frames decoded in between are trimmed.
+            double cut = Info.StartSeconds + (first - 0.5) / fps;
+            if (cut - SeekMarginSeconds > Info.StartSeconds)
+                args.AddRange(["-seek_timestamp", "1", "-noaccurate_seek", "-ss", (cut - SeekMarginSeconds).ToString("R", c)]);
+            filters.Add("trim=start=" + cut.ToString("R", c));
+        }
         args.AddRange(["-i", Path, "-map", "0:v:0"]);
-        if (sampling.SelectExpression(first, fps) is { } select) args.AddRange(["-vf", select]);
+        if (sampling.SelectExpression(first, fps) is { } select) filters.Add(select);
+        if (filters.Count > 0) args.AddRange(["-vf", string.Join(',', filters)]);
         args.AddRange(["-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "rgb24", "-"]);
 
         var child = Ffmpeg.Start("ffmpeg", args);
