@@ -68,6 +68,15 @@ internal static class CascadeXml
                 for (int n = 0; n < count; n++)
                 {
                     int o = n * perNode;
+                    for (int side = 0; side < 2; side++)
+                    {
+                        // A child is a later node of the same tree (> 0) or a leaf (<= 0, leaf -child): anything else
+                        // would index outside the tree or loop forever.
+                        int child = Int(internals[o + side], name, tp + "/internalNodes");
+                        if (child > 0 ? child <= n || child >= count : -child > count)
+                            throw new CascadeFormatException(name, tp + "/internalNodes",
+                                $"node {n} has child {child}; expected a later node 1..{count - 1} or a leaf 0..-{count}");
+                    }
                     float thr = 0f;
                     if (subsetInts > 0)
                         for (int k = 0; k < subsetInts; k++) subsets.Add(Int(internals[o + 3 + k], name, tp + "/internalNodes"));
@@ -106,6 +115,16 @@ internal static class CascadeXml
             bool tilted = feature.Element("tilted") is { } t && Int(t.Value.Trim(), name, fp + "/tilted") != 0;
             var hr = rects.Select(r => new HaarRect(Int(r[0], name, fp), Int(r[1], name, fp), Int(r[2], name, fp),
                 Int(r[3], name, fp), (float)Double(r[4], name, fp))).ToList();
+            for (int r = 0; r < hr.Count; r++)
+            {
+                var (x, y, w, h) = (hr[r].X, hr[r].Y, hr[r].Width, hr[r].Height);
+                // The pixels a rectangle reads must lie inside the window (a tilted one spans x - h .. x + w, y .. y + w + h).
+                bool inside = w >= 0 && h >= 0 && y >= 0 && x + w <= width
+                              && (tilted ? x - h >= 0 && y + w + h <= height : x >= 0 && y + h <= height);
+                if (!inside)
+                    throw new CascadeFormatException(name, $"{fp}/rects/_[{r}]",
+                        $"{(tilted ? "tilted " : "")}rectangle {x} {y} {w} {h} does not fit the {width}x{height} window");
+            }
             while (hr.Count < 3) hr.Add(default);
             haar.Add(new HaarFeature(tilted, hr[0], hr[1], hr[2]));
         }
