@@ -85,7 +85,9 @@ public class DetectionTests(ITestOutputHelper output)
         Assert.Contains(bad, e.Message);
         Assert.Contains("stageThreshold", e.Element);
         File.WriteAllText(bad, "<opencv_storage><x type_id=\"opencv-haar-classifier\"/></opencv_storage>");
-        Assert.Contains("old-format", Assert.Throws<CascadeFormatException>(() => CascadeClassifier.Load(bad)).Message);
+        Assert.Equal("x/size", Assert.Throws<CascadeFormatException>(() => CascadeClassifier.Load(bad)).Element);
+        File.WriteAllText(bad, "<opencv_storage><x><stages/></x></opencv_storage>");
+        Assert.Contains("stageType", Assert.Throws<CascadeFormatException>(() => CascadeClassifier.Load(bad)).Message);
     }
 
     private const string OneStumpHaar =
