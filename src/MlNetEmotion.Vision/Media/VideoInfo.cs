@@ -6,7 +6,7 @@ namespace MlNetEmotion.Vision.Media;
 /// <param name="FrameRateNumerator">Native frame rate numerator (ffprobe <c>r_frame_rate</c>).</param>
 /// <param name="FrameRateDenominator">Native frame rate denominator.</param>
 /// <param name="DurationSeconds">Stream (or container) duration in seconds; 0 when unknown (a still image).</param>
-/// <param name="FrameCount">Number of frames: ffprobe's <c>nb_frames</c>, or frames counted by decoding when the
+/// <param name="FrameCount">Number of frames: ffprobe's <c>nb_frames</c>, or the stream's packets counted by demuxing when the
 /// container does not store it; -1 when not requested.</param>
 /// <param name="StartSeconds">Presentation time of the first frame in seconds.</param>
 public sealed record VideoInfo(int Width, int Height, int FrameRateNumerator, int FrameRateDenominator,

@@ -8,8 +8,9 @@ public static class VideoProbe
 {
     /// <summary>Probes the first video stream of <paramref name="path"/>.</summary>
     /// <param name="path">Video or image file.</param>
-    /// <param name="countFrames">When the container stores no frame count, decode the stream to count frames
-    /// (slow for long files); when false, <see cref="VideoInfo.FrameCount"/> is -1 in that case.</param>
+    /// <param name="countFrames">When the container stores no frame count (Matroska, WebM, MPEG-TS), count the stream's
+    /// packets by demuxing it (no decoding; one packet per frame for the usual codecs); when false,
+    /// <see cref="VideoInfo.FrameCount"/> is -1 in that case.</param>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="MediaException">ffprobe failed or the file has no video stream.</exception>
     public static VideoInfo Probe(string path, bool countFrames = true)
@@ -28,8 +29,8 @@ public static class VideoProbe
         long frames = (long?)Number(stream, "nb_frames") ?? -1;
         if (frames < 0 && countFrames)
         {
-            var counted = Query(path, ["-count_frames", "-show_entries", "stream=nb_read_frames"], out _);
-            frames = (long?)Number(counted, "nb_read_frames") ?? -1;
+            var counted = Query(path, ["-count_packets", "-show_entries", "stream=nb_read_packets"], out _);
+            frames = (long?)Number(counted, "nb_read_packets") ?? -1;
         }
         return new VideoInfo(width, height, num, den, duration, frames, start) { RotationDegrees = rotation };
     }
