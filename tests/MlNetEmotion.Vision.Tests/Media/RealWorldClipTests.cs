@@ -19,7 +19,8 @@ public sealed class RealWorldClipTests : IDisposable
 
     private static byte[][] Reference(string path, int width, int height)
     {
-        var all = TestData.Ffmpeg("-i", path, "-map", "0:v:0", "-f", "rawvideo", "-pix_fmt", "rgb24", "-");
+        // Every decoded frame once (ffmpeg's default for raw output would repeat frames to a constant rate).
+        var all = TestData.Ffmpeg("-i", path, "-map", "0:v:0", "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "rgb24", "-");
         int size = width * height * 3;
         Assert.Equal(0, all.Length % size);
         return Enumerable.Range(0, all.Length / size).Select(i => all.AsSpan(i * size, size).ToArray()).ToArray();
@@ -83,6 +84,37 @@ public sealed class RealWorldClipTests : IDisposable
         var fast = reader.ReadFrames(FrameSampling.AtRate(60), startSeconds: 7.5).ToList();
         Assert.Equal(Enumerable.Range(225, 15).Select(i => (long)i), fast.Select(f => f.Index));
         Assert.All(fast, f => Assert.Equal(reference[f.Index], f.Image.Pixels));
+    }
+
+    [Fact]
+    public void VariableFrameRateClipUsesTheTrueFrameTimes()
+    {
+        // 30 fps for the first second, then every third frame (10 fps); ffprobe still reports r_frame_rate 30.
+        string path = Make("vfr.mp4", "-f", "lavfi", "-i", "testsrc2=size=48x32:rate=30", "-t", "2",
+            "-vf", "select='lt(t,1)+not(mod(n,3))'", "-fps_mode", "vfr", "-c:v", "libx264", "-pix_fmt", "yuv420p");
+        var times = System.Text.Encoding.ASCII.GetString(TestData.Run("ffprobe", "-v", "error", "-select_streams", "v:0",
+                "-show_entries", "frame=pts_time", "-of", "csv=p=0", path))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(t => double.Parse(t.TrimEnd(','), System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(40, times.Length);
+        Assert.Equal(1.9, times[^1], 6);
+        var reference = Reference(path, 48, 32);
+        using var reader = new VideoReader(path);
+        Assert.Equal(30.0, reader.Info.FrameRate);
+        var all = reader.ReadFrames().ToList();
+        Assert.Equal(40, all.Count);
+        for (int i = 0; i < all.Count; i++)
+        {
+            Assert.Equal(times[i] - times[0], all[i].TimestampSeconds, 6);
+            Assert.Equal(reference[i], all[i].Image.Pixels);
+        }
+        // 4 fps: the first frame at or after each tick k / 4 of the true clock.
+        var expected = Enumerable.Range(0, 8).Select(k => (long)Array.FindIndex(times, t => t - times[0] >= k / 4.0 - 1e-9)).ToList();
+        var sampled = reader.ReadFrames(FrameSampling.AtRate(4)).ToList();
+        Assert.Equal(expected, sampled.Select(f => f.Index));
+        Assert.All(sampled, f => Assert.Equal(reference[f.Index], f.Image.Pixels));
+        var late = reader.ReadFrameAt(1.45);
+        Assert.Equal((35L, 1.5), (late.Index, Math.Round(late.TimestampSeconds, 6)));
+        Assert.Equal(reference[35], late.Image.Pixels);
     }
 
     [Fact]
