@@ -16,16 +16,19 @@ internal static class TestData
     }
 
     /// <summary>Runs ffmpeg with <paramref name="args"/> and returns standard output (the reference decoder).</summary>
-    public static byte[] Ffmpeg(params string[] args)
+    public static byte[] Ffmpeg(params string[] args) => Run("ffmpeg", ["-nostdin", "-v", "error", .. args]);
+
+    /// <summary>Runs <paramref name="program"/> (ffmpeg or ffprobe) with <paramref name="args"/> and returns standard output.</summary>
+    public static byte[] Run(string program, params string[] args)
     {
-        var start = new ProcessStartInfo("ffmpeg") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in (string[])["-nostdin", "-v", "error", .. args]) start.ArgumentList.Add(a);
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) start.ArgumentList.Add(a);
         using var p = Process.Start(start)!;
         var err = p.StandardError.ReadToEndAsync();
         using var ms = new MemoryStream();
         p.StandardOutput.BaseStream.CopyTo(ms);
         p.WaitForExit();
-        if (p.ExitCode != 0) throw new InvalidOperationException("ffmpeg failed: " + err.Result);
+        if (p.ExitCode != 0) throw new InvalidOperationException(program + " failed: " + err.Result);
         return ms.ToArray();
     }
 

@@ -65,16 +65,31 @@ public sealed class CascadeClassifier
     {
         options ??= new CascadeDetectionOptions();
         options.Validate();
-        var raw = DetectRaw(image.Channels == 1 ? image : image.ToGrey(), options);
-        return RectangleGrouping.Group(raw, options.MinNeighbors);
+        var grey = image.Channels == 1 ? image : image.ToGrey();
+        return ClipToImage(RectangleGrouping.Group(DetectRaw(grey, options), options.MinNeighbors), grey.Width, grey.Height);
     }
 
-    /// <summary>Raw window hits before grouping, in scale order then row-major order.</summary>
+    /// <summary>Window hits before grouping, in scale order then row-major order, clipped to the image as OpenCV clips
+    /// what <c>detectMultiScale</c> returns with <c>minNeighbors</c> 0.</summary>
     public IReadOnlyList<BoundingBox> DetectMultiScaleUngrouped(Image<byte> image, CascadeDetectionOptions? options = null)
     {
         options ??= new CascadeDetectionOptions();
         options.Validate();
-        return DetectRaw(image.Channels == 1 ? image : image.ToGrey(), options);
+        var grey = image.Channels == 1 ? image : image.ToGrey();
+        return ClipToImage(DetectRaw(grey, options), grey.Width, grey.Height);
+    }
+
+    /// <summary>OpenCV's <c>clipObjects</c>, applied after grouping: boxes are cut to the image and empty ones dropped.</summary>
+    private static List<BoundingBox> ClipToImage(List<BoundingBox> boxes, int width, int height)
+    {
+        var clipped = new List<BoundingBox>(boxes.Count);
+        foreach (var b in boxes)
+        {
+            int x0 = Math.Max(b.X, 0), y0 = Math.Max(b.Y, 0);
+            int x1 = Math.Min(b.X + b.Width, width), y1 = Math.Min(b.Y + b.Height, height);
+            if (x1 > x0 && y1 > y0) clipped.Add(new BoundingBox(x0, y0, x1 - x0, y1 - y0));
+        }
+        return clipped;
     }
 
     /// <summary>The scale levels OpenCV 4.6 visits for an image of this size: float factors whose window

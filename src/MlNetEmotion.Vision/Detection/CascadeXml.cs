@@ -5,7 +5,8 @@ using System.Xml.Linq;
 namespace MlNetEmotion.Vision.Detection;
 
 /// <summary>Parses OpenCV cascade XML (<c>opencv-cascade-classifier</c>, as written by opencv_traincascade and shipped
-/// in <c>/usr/share/opencv4/haarcascades</c> and <c>lbpcascades</c>).</summary>
+/// in <c>/usr/share/opencv4/haarcascades</c> and <c>lbpcascades</c>; the older <c>opencv-haar-classifier</c> layout goes
+/// to <see cref="LegacyCascadeXml"/>).</summary>
 internal static class CascadeXml
 {
     public static CascadeModel Read(Stream stream, string name)
@@ -21,9 +22,11 @@ internal static class CascadeXml
         }
         var root = doc.Root?.Elements().FirstOrDefault()
                    ?? throw new CascadeFormatException(name, "opencv_storage", "no cascade element");
-        if (root.Attribute("type_id")?.Value == "opencv-haar-classifier" || root.Element("stageType") is null)
+        if (root.Attribute("type_id")?.Value == "opencv-haar-classifier" || (root.Element("stageType") is null && root.Element("size") is not null))
+            return LegacyCascadeXml.Read(root, name);
+        if (root.Element("stageType") is null)
             throw new CascadeFormatException(name, root.Name.LocalName,
-                "old-format (opencv-haar-classifier) or unknown cascade; expected <stageType>BOOST</stageType> of the opencv-cascade-classifier format");
+                "unknown cascade; expected <stageType>BOOST</stageType> (opencv-cascade-classifier) or an opencv-haar-classifier");
         string path = root.Name.LocalName;
         if (Text(root, "stageType", path, name) != "BOOST")
             throw new CascadeFormatException(name, path + "/stageType", "only BOOST cascades are supported");
@@ -68,6 +71,8 @@ internal static class CascadeXml
                 for (int n = 0; n < count; n++)
                 {
                     int o = n * perNode;
+                    for (int side = 0; side < 2; side++)
+                        CheckChild(Int(internals[o + side], name, tp + "/internalNodes"), n, count, name, tp + "/internalNodes");
                     float thr = 0f;
                     if (subsetInts > 0)
                         for (int k = 0; k < subsetInts; k++) subsets.Add(Int(internals[o + 3 + k], name, tp + "/internalNodes"));
@@ -99,15 +104,7 @@ internal static class CascadeXml
                 lbp.Add(f);
                 continue;
             }
-            var rects = feature.Element("rects")?.Elements().Select(e => Numbers(e.Value)).ToList()
-                        ?? throw new CascadeFormatException(name, fp + "/rects", "missing");
-            if (rects.Count is < 1 or > 3 || rects.Any(r => r.Length != 5))
-                throw new CascadeFormatException(name, fp + "/rects", "expected 1 to 3 rectangles of 'x y w h weight'");
-            bool tilted = feature.Element("tilted") is { } t && Int(t.Value.Trim(), name, fp + "/tilted") != 0;
-            var hr = rects.Select(r => new HaarRect(Int(r[0], name, fp), Int(r[1], name, fp), Int(r[2], name, fp),
-                Int(r[3], name, fp), (float)Double(r[4], name, fp))).ToList();
-            while (hr.Count < 3) hr.Add(default);
-            haar.Add(new HaarFeature(tilted, hr[0], hr[1], hr[2]));
+            haar.Add(HaarFeatureOf(feature, fp, width, height, name));
         }
         int featureCount = featureType == CascadeFeatureType.Lbp ? lbp.Count : haar.Count;
         for (int n = 0; n < nodes.Count; n++)
@@ -128,17 +125,50 @@ internal static class CascadeXml
         };
     }
 
-    private static string Text(XElement parent, string child, string path, string name) =>
+    /// <summary>A Haar feature from its <c>rects</c> and <c>tilted</c> elements; every rectangle must lie inside the window.</summary>
+    internal static HaarFeature HaarFeatureOf(XElement feature, string fp, int width, int height, string name)
+    {
+        var rects = feature.Element("rects")?.Elements().Select(e => Numbers(e.Value)).ToList()
+                    ?? throw new CascadeFormatException(name, fp + "/rects", "missing");
+        if (rects.Count is < 1 or > 3 || rects.Any(r => r.Length != 5))
+            throw new CascadeFormatException(name, fp + "/rects", "expected 1 to 3 rectangles of 'x y w h weight'");
+        bool tilted = feature.Element("tilted") is { } t && Int(t.Value.Trim(), name, fp + "/tilted") != 0;
+        var hr = rects.Select(r => new HaarRect(Int(r[0], name, fp), Int(r[1], name, fp), Int(r[2], name, fp),
+            Int(r[3], name, fp), (float)Double(r[4], name, fp))).ToList();
+        for (int r = 0; r < hr.Count; r++)
+        {
+            var (x, y, w, h) = (hr[r].X, hr[r].Y, hr[r].Width, hr[r].Height);
+            // The pixels a rectangle reads must lie inside the window (a tilted one spans x - h .. x + w, y .. y + w + h).
+            bool inside = w >= 0 && h >= 0 && y >= 0 && x + w <= width
+                          && (tilted ? x - h >= 0 && y + w + h <= height : x >= 0 && y + h <= height);
+            if (!inside)
+                throw new CascadeFormatException(name, $"{fp}/rects/_[{r}]",
+                    $"{(tilted ? "tilted " : "")}rectangle {x} {y} {w} {h} does not fit the {width}x{height} window");
+        }
+        while (hr.Count < 3) hr.Add(default);
+        return new HaarFeature(tilted, hr[0], hr[1], hr[2]);
+    }
+
+    /// <summary>A child of node <paramref name="node"/> in a tree of <paramref name="count"/> nodes is a later node of the same
+    /// tree (&gt; 0) or a leaf (≤ 0, leaf -child); anything else would index outside the tree or loop forever.</summary>
+    internal static void CheckChild(int child, int node, int count, string name, string path)
+    {
+        if (child > 0 ? child <= node || child >= count : -child > count)
+            throw new CascadeFormatException(name, path,
+                $"node {node} has child {child}; expected a later node 1..{count - 1} or a leaf 0..-{count}");
+    }
+
+    internal static string Text(XElement parent, string child, string path, string name) =>
         parent.Element(child)?.Value.Trim() ?? throw new CascadeFormatException(name, path + "/" + child, "missing");
 
-    private static string[] Numbers(string text) =>
+    internal static string[] Numbers(string text) =>
         text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries);
 
-    private static int Int(string text, string name, string path) =>
+    internal static int Int(string text, string name, string path) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v)
             ? v : throw new CascadeFormatException(name, path, $"'{text}' is not an integer");
 
-    private static double Double(string text, string name, string path) =>
+    internal static double Double(string text, string name, string path) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v)
             ? v : throw new CascadeFormatException(name, path, $"'{text}' is not a number");
 }

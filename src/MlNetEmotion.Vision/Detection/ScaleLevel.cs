@@ -11,7 +11,7 @@ internal static unsafe class ScaleLevel
     /// <summary>The window step OpenCV uses at a scale: 2 pixels below scale 2, 1 from there on.</summary>
     public static int Step(float scale) => scale >= 2 ? 1 : 2;
 
-    /// <summary>Raw hits of one level, row-major, in image coordinates.</summary>
+    /// <summary>Raw hits of one level, row-major, in image coordinates (not clipped to the image).</summary>
     /// <param name="model">The cascade (window size).</param>
     /// <param name="cascade">The cascade resolved for <paramref name="layout"/>.</param>
     /// <param name="layout">Integral layout for this level's step and at least its width.</param>
@@ -44,10 +44,11 @@ internal static unsafe class ScaleLevel
                     cascade.ScanRow(buffer + layout.Offset(0, y, IntegralLayout.Sum), windows, accepted);
                     foreach (int k in accepted)
                     {
-                        // OpenCV clips each raw hit to the image (a window scaled back can overhang by a pixel or two).
+                        // A window scaled back can overhang the image by a pixel or two: it is grouped as it is and the
+                        // grouped boxes are clipped afterwards (OpenCV's clipObjects).
                         int bx = (int)MathF.Round(k * step * scale, MidpointRounding.ToEven);
                         int by = (int)MathF.Round(y * scale, MidpointRounding.ToEven);
-                        hits.Add(new BoundingBox(bx, by, Math.Min(winW, grey.Width - bx), Math.Min(winH, grey.Height - by)));
+                        hits.Add(new BoundingBox(bx, by, winW, winH));
                     }
                 }
             }

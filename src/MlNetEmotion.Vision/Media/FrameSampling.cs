@@ -49,7 +49,17 @@ public sealed class FrameSampling
         return Math.Floor(index * q + Epsilon) - Math.Floor((index - 1) * q + Epsilon) > 0;
     }
 
-    /// <summary>The ffmpeg <c>select</c> filter expression equivalent to <see cref="Keeps"/>, for frames numbered from
+    /// <summary>Whether source frame <paramref name="index"/> is kept, on a stream's true frame times: a frame is kept
+    /// when a tick of the requested rate falls in <c>(time of frame index - 1, time of frame index]</c> (the first frame
+    /// always). On a constant-rate clock this is <see cref="Keeps(long, double)"/>.</summary>
+    internal bool Keeps(long index, FrameClock clock)
+    {
+        if (clock.IsConstant || Rate is not { } r) return Keeps(index, clock.NominalRate);
+        if (index == 0) return true;
+        return Math.Floor(clock.Time(index) * r + Epsilon) - Math.Floor(clock.Time(index - 1) * r + Epsilon) > 0;
+    }
+
+    /// <summary>The ffmpeg <c>select</c> filter expression equivalent to <see cref="Keeps(long, double)"/>, for frames numbered from
     /// <paramref name="firstIndex"/>; null when every frame is kept.</summary>
     internal string? SelectExpression(long firstIndex, double nativeFps)
     {

@@ -4,12 +4,17 @@ using MlNetEmotion.Core.Imaging;
 namespace MlNetEmotion.Vision.Media;
 
 /// <summary>Reads video frames as 8-bit RGB through an <c>ffmpeg</c> child process that streams raw frames on its
-/// standard output. Constant-frame-rate streams are assumed for frame indices and timestamps.</summary>
+/// standard output. Frame timestamps are <c>index / fps</c> for a constant-frame-rate stream and the packets'
+/// presentation times (listed once by ffprobe) for a variable-rate one; both count from the first frame.</summary>
 /// <remarks>Each enumeration of <see cref="ReadFrames"/> owns one ffmpeg process; it is killed and reaped when the
 /// enumeration ends, is abandoned (enumerator disposed), is cancelled or fails, and when the reader is disposed.</remarks>
 public sealed class VideoReader : IDisposable
 {
+    /// <summary>How far before the requested time the demuxer seeks; the frames in between are decoded and dropped.</summary>
+    private const double SeekMarginSeconds = 3;
+
     private readonly HashSet<ChildProcess> _running = [];
+    private readonly Lazy<FrameClock> _clock;
     private bool _disposed;
 
     /// <summary>Opens <paramref name="path"/> and probes it with ffprobe.</summary>
@@ -20,6 +25,7 @@ public sealed class VideoReader : IDisposable
     {
         Path = path;
         Info = VideoProbe.Probe(path);
+        _clock = new Lazy<FrameClock>(() => FrameClock.Measure(path, Info));
     }
 
     /// <summary>The video file.</summary>
@@ -61,12 +67,26 @@ public sealed class VideoReader : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentOutOfRangeException.ThrowIfNegative(startSeconds);
         var c = CultureInfo.InvariantCulture;
-        double fps = Info.FrameRate;
-        long first = startSeconds <= 0 ? 0 : (long)Math.Ceiling(startSeconds * fps - 1e-6);
-        var args = new List<string> { "-nostdin", "-v", "error" };
-        if (first > 0) args.AddRange(["-ss", (first / fps - 0.5 / fps).ToString("R", c)]);
+        var clock = _clock.Value;
+        long first = clock.FirstAtOrAfter(startSeconds);
+        var args = new List<string> { "-nostdin", "-v", "error", "-copyts" };
+        var filters = new List<string>();
+        if (first > 0)
+        {
+            // Timestamps stay the file's own (-copyts), so the trim below cuts half-way between frame `first` and the one
+            // before. The demuxer seek only gets close: it lands late or on a non-key frame in unindexed containers
+            // (MPEG-TS), so it aims SeekMarginSeconds early and the frames decoded in between are trimmed.
+            double cut = clock.Origin + clock.CutBefore(first);
+            if (cut - SeekMarginSeconds > clock.Origin)
+                args.AddRange(["-seek_timestamp", "1", "-noaccurate_seek", "-ss", (cut - SeekMarginSeconds).ToString("R", c)]);
+            filters.Add("trim=start=" + cut.ToString("R", c));
+        }
         args.AddRange(["-i", Path, "-map", "0:v:0"]);
-        if (sampling.SelectExpression(first, fps) is { } select) args.AddRange(["-vf", select]);
+        // A constant-rate stream is sampled inside ffmpeg (before colour conversion); a variable-rate one here, on its
+        // true frame times.
+        bool selectInFfmpeg = clock.IsConstant;
+        if (selectInFfmpeg && sampling.SelectExpression(first, clock.NominalRate) is { } select) filters.Add(select);
+        if (filters.Count > 0) args.AddRange(["-vf", string.Join(',', filters)]);
         args.AddRange(["-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "rgb24", "-"]);
 
         var child = Ffmpeg.Start("ffmpeg", args);
@@ -82,13 +102,14 @@ public sealed class VideoReader : IDisposable
                 int read = child.Output.ReadAtLeast(pixels, frameBytes, throwOnEndOfStream: false);
                 cancellationToken.ThrowIfCancellationRequested();
                 if (read == 0) break;
-                while (!sampling.Keeps(index, fps)) index++;
+                if (selectInFfmpeg) while (!sampling.Keeps(index, clock)) index++;
                 if (read < frameBytes)
                 {
                     child.WaitForExitOrThrow(Path, cancellationToken);
                     throw new MediaException(Path, $"frame {index} cut short: {read} of {frameBytes} bytes");
                 }
-                yield return new VideoFrame(index, index / fps, new Image<byte>(Info.Width, Info.Height, 3, pixels));
+                if (selectInFfmpeg || sampling.Keeps(index, clock))
+                    yield return new VideoFrame(index, clock.Time(index), new Image<byte>(Info.Width, Info.Height, 3, pixels));
                 index++;
             }
             child.WaitForExitOrThrow(Path, cancellationToken);

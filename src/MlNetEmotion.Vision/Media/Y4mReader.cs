@@ -4,14 +4,16 @@ using MlNetEmotion.Core.Imaging;
 
 namespace MlNetEmotion.Vision.Media;
 
-/// <summary>Reads YUV4MPEG2 (<c>.y4m</c>) video without ffmpeg: 8-bit 4:2:0, 4:2:2, 4:4:4 and mono, converted to
-/// RGB with the BT.601 limited-range matrix and nearest-neighbour chroma (as ffmpeg's default conversion does, to
-/// within a few grey levels).</summary>
+/// <summary>Reads YUV4MPEG2 (<c>.y4m</c>) video without ffmpeg: 8-bit 4:2:0 (every chroma siting tag), 4:2:2, 4:4:4 and
+/// mono, converted to RGB with the BT.601 matrix (limited range, or full range for ffmpeg's <c>XCOLORRANGE=FULL</c>) and
+/// nearest-neighbour chroma, as ffmpeg's default conversion does to within a few grey levels; mono luma is copied to
+/// R, G and B as ffmpeg does. Interlace and aspect tags and frame parameters are ignored.</summary>
 public sealed class Y4mReader : IDisposable
 {
     private readonly Stream _stream;
     private readonly int _chromaShiftX, _chromaShiftY;
     private readonly bool _mono;
+    private readonly bool _fullRange;
     private long _index;
 
     /// <summary>Opens <paramref name="path"/> and parses its stream header.</summary>
@@ -20,38 +22,50 @@ public sealed class Y4mReader : IDisposable
     {
         Path = path;
         _stream = new BufferedStream(File.OpenRead(path), 1 << 16);
-        string header = ReadLine("stream header");
-        var fields = header.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (fields.Length == 0 || fields[0] != "YUV4MPEG2") throw new MediaException(path, "not a YUV4MPEG2 file");
-        int width = 0, height = 0, num = 25, den = 1;
-        string colour = "420jpeg";
-        foreach (var f in fields.Skip(1))
+        try
         {
-            string v = f[1..];
-            switch (f[0])
+            string header = ReadLine("stream header");
+            var fields = header.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length == 0 || fields[0] != "YUV4MPEG2") throw new MediaException(path, "not a YUV4MPEG2 file");
+            int width = 0, height = 0, num = 25, den = 1;
+            string colour = "420jpeg";
+            foreach (var f in fields.Skip(1))
             {
-                case 'W': width = int.Parse(v, CultureInfo.InvariantCulture); break;
-                case 'H': height = int.Parse(v, CultureInfo.InvariantCulture); break;
-                case 'F':
-                    var r = v.Split(':');
-                    num = int.Parse(r[0], CultureInfo.InvariantCulture);
-                    den = int.Parse(r[1], CultureInfo.InvariantCulture);
-                    break;
-                case 'C': colour = v; break;
+                string v = f[1..];
+                switch (f[0])
+                {
+                    case 'W': width = Field(f, v); break;
+                    case 'H': height = Field(f, v); break;
+                    case 'F':
+                        var r = v.Split(':');
+                        if (r.Length != 2) throw BadField(f, "a frame rate as F<numerator>:<denominator>");
+                        (num, den) = (Field(f, r[0]), Field(f, r[1]));
+                        break;
+                    case 'C': colour = v; break;
+                    case 'X' when v.Equals("COLORRANGE=FULL", StringComparison.OrdinalIgnoreCase): _fullRange = true; break;
+                }
             }
+            if (width <= 0 || height <= 0) throw new MediaException(path, $"stream header '{header}' lacks a positive W and H");
+            if (num <= 0 || den <= 0) throw new MediaException(path, $"stream header '{header}': frame rate F{num}:{den} must be positive");
+            (_chromaShiftX, _chromaShiftY, _mono) = colour switch
+            {
+                "420" or "420jpeg" or "420paldv" or "420mpeg2" => (1, 1, false),
+                "422" => (1, 0, false),
+                "444" => (0, 0, false),
+                "mono" => (0, 0, true),
+                _ => throw new MediaException(path, $"colour space C{colour} is not supported (8-bit 420, 422, 444 or mono)"),
+            };
+            if ((long)width * height * 3 > Array.MaxLength)
+                throw new MediaException(path, $"frame size {width}x{height} is too large");
+            Width = width;
+            Height = height;
+            FrameRate = (double)num / den;
         }
-        if (width <= 0 || height <= 0 || num <= 0 || den <= 0) throw new MediaException(path, $"bad stream header '{header}'");
-        (_chromaShiftX, _chromaShiftY, _mono) = colour switch
+        catch
         {
-            _ when colour.StartsWith("420", StringComparison.Ordinal) => (1, 1, false),
-            "422" => (1, 0, false),
-            "444" => (0, 0, false),
-            "mono" => (0, 0, true),
-            _ => throw new MediaException(path, $"colour space C{colour} is not supported (8-bit 420, 422, 444 or mono)"),
-        };
-        Width = width;
-        Height = height;
-        FrameRate = (double)num / den;
+            _stream.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The file.</summary>
@@ -86,13 +100,25 @@ public sealed class Y4mReader : IDisposable
             for (int x = 0; x < Width; x++)
             {
                 int luma = planes[y * Width + x];
-                int ci = (y >> _chromaShiftY) * cw + (x >> _chromaShiftX);
-                int u = _mono ? 128 : planes[uOffset + ci], v = _mono ? 128 : planes[vOffset + ci];
-                double yy = 1.164383 * (luma - 16);
                 int o = (y * Width + x) * 3;
-                dst[o] = Clamp(yy + 1.596027 * (v - 128));
-                dst[o + 1] = Clamp(yy - 0.391762 * (u - 128) - 0.812968 * (v - 128));
-                dst[o + 2] = Clamp(yy + 2.017232 * (u - 128));
+                if (_mono)
+                {
+                    dst[o] = dst[o + 1] = dst[o + 2] = (byte)luma;
+                    continue;
+                }
+                int ci = (y >> _chromaShiftY) * cw + (x >> _chromaShiftX);
+                int u = planes[uOffset + ci] - 128, v = planes[vOffset + ci] - 128;
+                if (_fullRange)
+                {
+                    dst[o] = Clamp(luma + 1.402 * v);
+                    dst[o + 1] = Clamp(luma - 0.344136 * u - 0.714136 * v);
+                    dst[o + 2] = Clamp(luma + 1.772 * u);
+                    continue;
+                }
+                double yy = 1.164383 * (luma - 16);
+                dst[o] = Clamp(yy + 1.596027 * v);
+                dst[o + 1] = Clamp(yy - 0.391762 * u - 0.812968 * v);
+                dst[o + 2] = Clamp(yy + 2.017232 * u);
             }
         }
         var frame = new VideoFrame(_index, _index / FrameRate, image);
@@ -108,6 +134,12 @@ public sealed class Y4mReader : IDisposable
 
     /// <summary>Closes the file.</summary>
     public void Dispose() => _stream.Dispose();
+
+    private int Field(string field, string digits) =>
+        int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out int value) ? value : throw BadField(field, "a whole number");
+
+    private MediaException BadField(string field, string expected) =>
+        new(Path, $"stream header field '{field}' is not valid: expected {expected}");
 
     private static byte Clamp(double v) => v <= 0 ? (byte)0 : v >= 255 ? (byte)255 : (byte)Math.Round(v);
 

@@ -85,7 +85,34 @@ public class DetectionTests(ITestOutputHelper output)
         Assert.Contains(bad, e.Message);
         Assert.Contains("stageThreshold", e.Element);
         File.WriteAllText(bad, "<opencv_storage><x type_id=\"opencv-haar-classifier\"/></opencv_storage>");
-        Assert.Contains("old-format", Assert.Throws<CascadeFormatException>(() => CascadeClassifier.Load(bad)).Message);
+        Assert.Equal("x/size", Assert.Throws<CascadeFormatException>(() => CascadeClassifier.Load(bad)).Element);
+        File.WriteAllText(bad, "<opencv_storage><x><stages/></x></opencv_storage>");
+        Assert.Contains("stageType", Assert.Throws<CascadeFormatException>(() => CascadeClassifier.Load(bad)).Message);
+    }
+
+    private const string OneStumpHaar =
+        "<opencv_storage><cascade><stageType>BOOST</stageType><featureType>HAAR</featureType><height>24</height><width>24</width>"
+        + "<stages><_><maxWeakCount>1</maxWeakCount><stageThreshold>-1</stageThreshold><weakClassifiers><_>"
+        + "<internalNodes>{0}</internalNodes><leafValues>{1}</leafValues></_></weakClassifiers></_></stages>"
+        + "<features><_><rects><_>{2}</_><_>6 4 12 7 2.</_></rects>{3}</_></features></cascade></opencv_storage>";
+
+    [Theory]
+    [InlineData("0 -1 0 0.5", "1 2", "14 4 12 14 -1.", "", "features/_[0]/rects/_[0]")]          // right edge at 26 > 24
+    [InlineData("0 -1 0 0.5", "1 2", "6 -1 12 14 -1.", "", "features/_[0]/rects/_[0]")]          // above the window
+    [InlineData("0 -1 0 0.5", "1 2", "4 4 12 6 -1.", "<tilted>1</tilted>", "features/_[0]/rects/_[0]")] // x - h < 0
+    [InlineData("0 -1 0 0.5", "1 2", "6 4 12 14 -1.", "<tilted>1</tilted>", "features/_[0]/rects/_[0]")] // y + w + h > 24
+    [InlineData("1 -1 0 0.5 1 -2 0 0.5", "1 2 3", "6 4 12 14 -1.", "", "internalNodes")]           // node 1 points back at itself
+    [InlineData("0 -3 0 0.5", "1 2", "6 4 12 14 -1.", "", "internalNodes")]                         // leaf 3 of 2
+    public void CascadeThatWouldReadOutsideTheWindowIsRejected(string nodes, string leaves, string rect, string tilted, string element)
+    {
+        string bad = Path.Combine(TestData.TempDir(), "bad.xml");
+        File.WriteAllText(bad, string.Format(System.Globalization.CultureInfo.InvariantCulture, OneStumpHaar, nodes, leaves, rect, tilted));
+        var e = Assert.Throws<CascadeFormatException>(() => CascadeClassifier.Load(bad));
+        Assert.Contains(element, e.Element);
+        Assert.Contains(bad, e.Message);
+        // The same file with a rectangle inside the window loads.
+        File.WriteAllText(bad, string.Format(System.Globalization.CultureInfo.InvariantCulture, OneStumpHaar, "0 -1 0 0.5", "1 2", "6 4 12 14 -1.", ""));
+        Assert.Equal(1, CascadeClassifier.Load(bad).StageCount);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public class OpenCvParityTests(ITestOutputHelper output)
             r.GetProperty("boxes").EnumerateArray().Select(b => b.EnumerateArray().Select(v => v.GetInt32()).ToArray()).ToArray())).ToList();
     }
 
-    public static TheoryData<string> CascadeNames() => new() { "haar_default", "haar_alt2", "haar_eye_tree", "haar_upperbody", "lbp_improved" };
+    public static TheoryData<string> CascadeNames() => new() { "haar_default", "haar_alt2", "haar_eye_tree", "haar_upperbody", "lbp_improved", "lbp_profile", "haar_plate" };
 
     internal static Image<byte> Grey(string image) =>
         Greys.GetOrAdd(image, f => ImageLoader.LoadRgb(TestData.Path("faces", f)).ToGrey());
@@ -36,6 +36,8 @@ public class OpenCvParityTests(ITestOutputHelper output)
         "haar_alt2" => CascadeClassifier.Load(TestData.Path("cascades", "haarcascade_frontalface_alt2.xml.gz")),
         "haar_eye_tree" => CascadeClassifier.Load(TestData.Path("cascades", "haarcascade_eye_tree_eyeglasses.xml.gz")),
         "haar_upperbody" => CascadeClassifier.Load(TestData.Path("cascades", "haarcascade_upperbody.xml.gz")),
+        "lbp_profile" => CascadeClassifier.Load(TestData.Path("cascades", "lbpcascade_profileface.xml.gz")),
+        "haar_plate" => CascadeClassifier.Load(TestData.Path("cascades", "haarcascade_licence_plate_rus_16stages.xml.gz")),
         _ => CascadeClassifier.Load(TestData.Path("cascades", "lbpcascade_frontalface_improved.xml.gz")),
     });
 

@@ -18,6 +18,8 @@ CASCADES = {
     'haar_eye_tree': '/usr/share/opencv4/haarcascades/haarcascade_eye_tree_eyeglasses.xml',
     'haar_upperbody': '/usr/share/opencv4/haarcascades/haarcascade_upperbody.xml',
     'lbp_improved': '/usr/share/opencv4/lbpcascades/lbpcascade_frontalface_improved.xml',
+    'lbp_profile': '/usr/share/opencv4/lbpcascades/lbpcascade_profileface.xml',
+    'haar_plate': '/usr/share/opencv4/haarcascades/haarcascade_licence_plate_rus_16stages.xml',  # old opencv-haar-classifier layout
 }
 CONFIGS = [  # (cascade, scaleFactor, minNeighbors, minSize, maxSize)
     ('haar_default', 1.1, 3, 0, 0),
@@ -29,6 +31,10 @@ CONFIGS = [  # (cascade, scaleFactor, minNeighbors, minSize, maxSize)
     ('haar_upperbody', 1.1, 1, 0, 0),
     ('lbp_improved', 1.1, 3, 0, 0),
     ('lbp_improved', 1.1, 0, 0, 0),
+    ('haar_alt2', 1.1, 1, 0, 0),  # 2009_004587: a member box overhangs the right edge; OpenCV clips after grouping
+    ('lbp_profile', 1.15, 2, 20, 200),
+    ('haar_plate', 1.03, 0, 0, 0),  # raw hits: every window decision of the legacy-format cascade
+    ('haar_plate', 1.1, 1, 0, 0),
 ]
 
 def decode(path):
