@@ -64,10 +64,7 @@ public static class TopomapExport
             for (int b = 0; b < bands.Count; b++)
             {
                 var image = TopomapRenderer.Render(interpolator, maps.AsSpan((f * bands.Count + b) * pixels, pixels), options.Render);
-                string path = Path.Combine(dir, $"frame_{f:D4}_{bands[b].Name}.png");
-                string temp = path + ".tmp";
-                File.WriteAllBytes(temp, PngEncoder.Encode(image, System.IO.Compression.CompressionLevel.Fastest));
-                File.Move(temp, path, overwrite: true);
+                PngEncoder.Write(Path.Combine(dir, $"frame_{f:D4}_{bands[b].Name}.png"), image, System.IO.Compression.CompressionLevel.Fastest);
             }
     }
 

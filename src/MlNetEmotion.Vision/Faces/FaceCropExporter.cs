@@ -86,10 +86,8 @@ public static class FaceCropExporter
             }
         }
         var index = new FaceCropIndex(input, still ? null : options.FramesPerSecond, options.Size, entries);
-        string json = JsonSerializer.Serialize(index, new JsonSerializerOptions { WriteIndented = true });
-        string path = Path.Combine(outputDirectory, "index.json"), temp = path + ".tmp";
-        File.WriteAllText(temp, json);
-        File.Move(temp, path, overwrite: true);
+        Core.IO.AtomicFile.Write(Path.Combine(outputDirectory, "index.json"),
+            stream => JsonSerializer.Serialize(stream, index, new JsonSerializerOptions { WriteIndented = true }));
         return index;
     }
 }
