@@ -45,8 +45,7 @@ public sealed class FacePipelineBenchmark : BenchmarkCase
     {
         string path = Path.Combine(Path.GetTempPath(), "mlne-vision-bench-clip.mp4");
         if (File.Exists(path)) return path;
-        string photo = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "tests", "data", "vision", "faces", "2008_002506.jpg");
-        photo = File.Exists(photo) ? photo : "/usr/share/doc/libdlib19.1/examples/faces/2008_002506.jpg";
+        string photo = RepositoryData.Path("vision", "faces", "2008_002506.jpg");
         var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true };
         foreach (var a in new[] { "-nostdin", "-v", "error", "-y", "-loop", "1", "-i", photo, "-t", "10", "-r", "30",
                      "-vf", "scale=700:525,crop=640:480:'3*t':'2*t'", "-c:v", "libx264", "-pix_fmt", "yuv420p", path })
