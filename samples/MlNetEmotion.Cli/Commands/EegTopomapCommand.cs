@@ -21,6 +21,11 @@ internal static class EegTopomapCommand
         var method = new Option<string>("--method") { Description = "cubic (Clough-Tocher), linear or nearest.", DefaultValueFactory = _ => "cubic" };
         var layout = new Option<string>("--layout") { Description = "mne (head circle, MNE projection) or bashivan (bounding box, azim_proj).", DefaultValueFactory = _ => "mne" };
         var extrapolate = new Option<string?>("--extrapolate") { Description = "head, local, box or none (default: head for mne, none for bashivan)." };
+        var power = new Option<string>("--power")
+        {
+            Description = "Band-power estimator: filterbank (zero-phase band-pass per band, mean square per window; resolves theta in 1/8 s windows) or welch (windows of 1 s or more).",
+            DefaultValueFactory = _ => "filterbank",
+        };
         var scale = new Option<BandPowerScale>("--scale") { Description = "Absolute, Relative or Log band power.", DefaultValueFactory = _ => BandPowerScale.Absolute };
         var output = new Option<string>("--out") { Description = "Output .npy file: float32 [frames, bands, H, W].", Required = true };
         var png = new Option<string?>("--png") { Description = "Directory for a PNG picture of every map." };
@@ -28,7 +33,7 @@ internal static class EegTopomapCommand
         var rate = new Option<double?>("--rate") { Description = "Sampling rate in Hz for header-less files (.npy, .csv, .mat)." };
         var command = new Command("topomap", "Band-power topomaps per frame (Bashivan et al. 2016 EEG images), written as float32 NPY [frames, bands, H, W].");
         command.Arguments.Add(file);
-        foreach (var o in new Option[] { montage, bands, fps, overlap, size, method, layout, extrapolate, scale, output, png, colormap, rate }) command.Options.Add(o);
+        foreach (var o in new Option[] { montage, bands, fps, overlap, size, method, layout, extrapolate, power, scale, output, png, colormap, rate }) command.Options.Add(o);
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             bool bashivan = Parse(parse.GetValue(layout)!, "--layout", "mne", "bashivan") == 1;
@@ -52,6 +57,7 @@ internal static class EegTopomapCommand
                     FrameRate = parse.GetValue(fps),
                     Overlap = parse.GetValue(overlap),
                     Scale = parse.GetValue(scale),
+                    Method = Parse(parse.GetValue(power)!, "--power", "filterbank", "welch") == 0 ? BandPowerMethod.FilterBank : BandPowerMethod.Welch,
                     Topomap = topomap,
                 },
                 PngDirectory = parse.GetValue(png),

@@ -20,9 +20,11 @@ public sealed class BandTopomapOptions
     /// <summary>Absolute, relative or log band power. Default absolute.</summary>
     public BandPowerScale Scale { get; init; } = BandPowerScale.Absolute;
 
-    /// <summary>Band-power estimator. Default Welch; <see cref="BandPowerMethod.FilterBank"/> resolves low bands in short
-    /// windows (a 1/8 s window holds half a theta cycle) and is the faster choice at video frame rates.</summary>
-    public BandPowerMethod Method { get; init; } = BandPowerMethod.Welch;
+    /// <summary>Band-power estimator. Default <see cref="BandPowerMethod.FilterBank"/>: it resolves low bands in the short
+    /// windows of video frame rates (a 1/8 s window holds half a theta cycle, and Welch's bins at 8 Hz spacing cannot
+    /// separate theta from alpha), and it is the faster choice there. <see cref="BandPowerMethod.Welch"/> suits windows of a
+    /// second or more.</summary>
+    public BandPowerMethod Method { get; init; } = BandPowerMethod.FilterBank;
 
     /// <summary>Threads for one signal's band powers; -1 for all cores, 1 when signals are already processed in
     /// parallel. Default -1.</summary>

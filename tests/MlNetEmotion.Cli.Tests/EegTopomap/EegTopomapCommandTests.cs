@@ -50,11 +50,11 @@ public class EegTopomapCommandTests
         Assert.Equal([61, 2, 24, 24], maps.Shape);
         float[] actual = maps.As<float>();
 
-        // Same numbers as the library path: band power in 1 s windows, then the precomputed interpolator.
+        // Same numbers as the library path: filter-bank band power (the default) in 1 s windows, then the precomputed interpolator.
         var recording = EegFile.Read(Edf);
         var data = recording.Channels.Select(c => c.Samples).ToArray();
         var power = BandPower.Compute(data, 160, FrameWindows.ForFrameRate(data[0].Length, 160, 1),
-            new BandPowerOptions { Bands = [FrequencyBand.Theta, FrequencyBand.Alpha] });
+            new BandPowerOptions { Bands = [FrequencyBand.Theta, FrequencyBand.Alpha], Method = BandPowerMethod.FilterBank });
         var interp = TopomapInterpolator.Create(StandardMontages.Create("standard_1020").Select(recording.ChannelNames), new TopomapOptions { Size = 24 });
         var values = new float[64];
         var image = new float[24 * 24];
@@ -73,6 +73,27 @@ public class EegTopomapCommandTests
         Assert.Equal(4, picture.Channels);
         Assert.Equal(0, picture[0, 0, 3]);                                    // corner: transparent
         Assert.Equal(255, picture[picture.Height / 2, picture.Width / 2, 3]); // centre of the head: opaque
+    }
+
+    [Fact]
+    public void TheIssuesCommandAtEightFpsWorksAndWelchIsAnOption()
+    {
+        string dir = TempDir(), npy = Path.Combine(dir, "maps.npy");
+        // The documented command: 1/8 s windows (20 samples at 160 Hz), theta/alpha/beta, 32 x 32.
+        var (code, output, error) = Invoke(Edf, "--montage", "standard_1020", "--bands", "theta:4-8,alpha:8-13,beta:13-30",
+            "--fps", "8", "--size", "32", "--out", npy);
+        Assert.True(code == 0, error);
+        Assert.Equal([488, 3, 32, 32], Npy.Read(npy).Shape);
+        // Welch cannot resolve theta in 20 samples (8 Hz bins): a one-line error that says so and names the way out.
+        (code, _, error) = Invoke(Edf, "--fps", "8", "--power", "welch", "--out", npy);
+        Assert.Equal(2, code);
+        Assert.Contains("holds no Welch bin", error);
+        // With 1 s windows Welch works, and it is a different estimator from the filter bank.
+        string welch = Path.Combine(dir, "welch.npy"), bank = Path.Combine(dir, "bank.npy");
+        Assert.Equal(0, Invoke(Edf, "--fps", "1", "--power", "welch", "--out", welch).Code);
+        Assert.Equal(0, Invoke(Edf, "--fps", "1", "--out", bank).Code);
+        Assert.Equal([61, 3, 32, 32], Npy.Read(welch).Shape);
+        Assert.NotEqual(Npy.Read(welch).As<float>(), Npy.Read(bank).As<float>());
     }
 
     [Fact]

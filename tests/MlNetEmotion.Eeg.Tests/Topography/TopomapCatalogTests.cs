@@ -25,7 +25,7 @@ public class TopomapCatalogTests
 
         var recording = EdfReader.Read(Edf);
         var signal = recording.Channels.Select(c => c.Samples).ToArray();
-        var power = BandPower.Compute(signal, 160, FrameWindows.ForFrameRate(signal[0].Length, 160, 2), new BandPowerOptions { Bands = FrequencyBand.ThetaAlphaBeta });
+        var power = BandPower.Compute(signal, 160, FrameWindows.ForFrameRate(signal[0].Length, 160, 2), new BandPowerOptions { Bands = FrequencyBand.ThetaAlphaBeta, Method = BandPowerMethod.FilterBank });
         var interp = TopomapInterpolator.Create(StandardMontages.Create("standard_1020").Select(recording.ChannelNames), new TopomapOptions { Size = 16 });
         var values = new float[64];
         var image = new float[256];
