@@ -123,8 +123,7 @@ internal static class RecurrentFunction
             {
                 if (w is null) return new float[kernel.GateCount * hidden];
                 int i = index++;
-                if (w.requires_grad && w.is_leaf && w.grad is { } existing && Shapes.Equal(existing.Dims, w.Dims))
-                    return existing.Data;
+                if (Engine.ExistingLeafGradient(w) is { } existing) return existing;
                 if (Grad(i) is { } fresh) return fresh.Data;
                 var zeroed = pool.Rent(w.Count);
                 Array.Clear(zeroed, 0, w.Count);
