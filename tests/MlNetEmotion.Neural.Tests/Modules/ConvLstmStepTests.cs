@@ -47,6 +47,17 @@ public sealed class ConvLstmStepTests
         }
     }
 
+    [Fact]
+    public void A_second_backward_through_the_same_step_is_refused()
+    {
+        var cell = new ConvLSTMCell(2, 3, 3, 4, 4, generator: new Generator(7));
+        var (h, c) = cell.forward(torch.randn([2, 2, 4, 4], new Generator(8)), null);
+        var loss = h.sum() + c.sum();
+        loss.backward();
+        var error = Assert.Throws<InvalidOperationException>(() => loss.backward());
+        Assert.Contains("ConvLSTMCell", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Paper 001 eq. 6–10 from generic ops (the cell's implementation before the fused step).</summary>
     private static (Tensor, Tensor) Composed(ConvLSTMCell cell, Tensor x, (Tensor h, Tensor c)? state)
     {

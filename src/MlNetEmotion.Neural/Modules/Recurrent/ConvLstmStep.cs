@@ -33,7 +33,7 @@ internal static class ConvLstmStep
         (Tensor Ci, Tensor Cf, Tensor Co) peepholes, long maxChunkFloats = MaxChunkFloats)
     {
         var s = new Shape(x, weight, maxChunkFloats);
-        var z = new float[s.Gates * s.Ld];
+        var z = ArrayPool<float>.Shared.Rent(s.Gates * s.Ld);   // the activated gates, kept for backward, pooled
         var xd = x.Data;
         var hd = h?.Data;
         int kUsed = hd is null ? s.Kx : s.K;
@@ -87,9 +87,22 @@ internal static class ConvLstmStep
         if (bias is not null) inputs.Add(bias);
         if (h is not null) inputs.Add(h);
         if (c is not null) inputs.Add(c);
-        Engine.Record("ConvLSTMCell", [.. inputs], [hOut, cOut], g =>
+        Tensor[] inputArray = [.. inputs];
+        if (!Engine.NeedsGrad(inputArray))
         {
+            ArrayPool<float>.Shared.Return(z);
+            return (hOut, cOut);
+        }
+
+        bool released = false;
+        Engine.Record("ConvLSTMCell", inputArray, [hOut, cOut], g =>
+        {
+            if (released)
+                throw new InvalidOperationException("backward of ConvLSTMCell: this graph was already backpropagated and its " +
+                    "saved gates were freed; run the forward pass again before a second backward.");
             var grads = Backward(s, g[0].Data, g[1].Data, z, cNext, x, h, c, weight, bias, peepholes);
+            released = true;
+            ArrayPool<float>.Shared.Return(z);
             var result = new List<Tensor?> { grads.X, grads.W, grads.Ci, grads.Cf, grads.Co };
             if (bias is not null) result.Add(grads.Bias);
             if (h is not null) result.Add(grads.H);
