@@ -96,6 +96,15 @@ internal static class Engine
         }
     }
 
+    /// <summary>
+    /// The storage of <paramref name="t"/>'s gradient when <paramref name="t"/> is a leaf that needs one and already
+    /// holds one of its shape, else null. An op's backward may add its share straight into that storage and return a
+    /// null gradient for <paramref name="t"/>: the same sum <see cref="AccumulateLeaf"/> would form, without a
+    /// gradient-sized temporary per call (megabytes per step for recurrent weights).
+    /// </summary>
+    public static float[]? ExistingLeafGradient(Tensor t) =>
+        t.requires_grad && t.is_leaf && t.grad is { } g && Shapes.Equal(g.Dims, t.Dims) ? g.Data : null;
+
     private static void AccumulateLeaf(Tensor leaf, Tensor g)
     {
         if (leaf.grad is null) leaf.grad = g.DetachedClone();

@@ -7,7 +7,8 @@ namespace MlNetEmotion.Benchmarks.Neural;
 
 /// <summary>A training-step case: one reference script timing the same model in PyTorch 1.13 and our step,
 /// both with the same thread count, median wall time over several runs after warm-up; the note adds the
-/// least and median process CPU time of both sides (steadier than wall time when other work shares the cores).</summary>
+/// least and median process CPU time of both sides (steadier than wall time when other work shares the cores),
+/// and, for our side, the garbage collections and minor page faults per timed step.</summary>
 public abstract class NeuralStepBenchmark : BenchmarkCase
 {
     /// <summary>Reference script in <c>References/</c>.</summary>
@@ -36,6 +37,8 @@ public abstract class NeuralStepBenchmark : BenchmarkCase
         var wall = new double[Iterations];
         var cpu = new double[Iterations];
         using var process = Process.GetCurrentProcess();
+        int gen0 = GC.CollectionCount(0), gen2 = GC.CollectionCount(2);
+        long faults = MinorPageFaults();
         for (int i = 0; i < Iterations; i++)
         {
             process.Refresh();
@@ -46,13 +49,26 @@ public abstract class NeuralStepBenchmark : BenchmarkCase
             process.Refresh();
             cpu[i] = (process.TotalProcessorTime - cpu0).TotalMilliseconds;
         }
+        double perStep = 1.0 / Iterations;
+        string memory = string.Create(CultureInfo.InvariantCulture,
+            $"GCs/step gen0 {(GC.CollectionCount(0) - gen0) * perStep:F1}, gen2 {(GC.CollectionCount(2) - gen2) * perStep:F1}; minor faults/step {(MinorPageFaults() - faults) * perStep:F0}");
         Array.Sort(wall);
         Array.Sort(cpu);
         double? refMs = reference.TryGetValue(ReferenceName, out double r) ? r : null;
         string refCpu = FormatCpu(reference, ReferenceName + "_cpu_min") + "/" + FormatCpu(reference, ReferenceName + "_cpu");
         string note = string.Create(CultureInfo.InvariantCulture,
-            $"CPU ms min/median (all threads): PyTorch {refCpu}, ours {cpu[0]:F0}/{cpu[Iterations / 2]:F0}; {Description}");
+            $"CPU ms min/median (all threads): PyTorch {refCpu}, ours {cpu[0]:F0}/{cpu[Iterations / 2]:F0} ({memory}); {Description}");
         yield return new BenchmarkResult(Name, threads, refMs, wall[Iterations / 2], note);
+    }
+
+    /// <summary>Minor page faults of this process so far (field 10 of <c>/proc/self/stat</c>); 0 where there is none.</summary>
+    private static long MinorPageFaults()
+    {
+        const string stat = "/proc/self/stat";
+        if (!File.Exists(stat)) return 0;
+        string text = File.ReadAllText(stat);
+        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        return long.Parse(fields[7], CultureInfo.InvariantCulture);   // fields after "(comm) ": state is field 3, minflt field 10
     }
 
     private static string FormatCpu(IReadOnlyDictionary<string, double> reference, string key) =>

@@ -7,10 +7,11 @@ namespace MlNetEmotion.Neural.Tests.Modules;
 public sealed class ConvLstmStepTests
 {
     [Theory]
-    [InlineData(true, 4000L)]   // K·P = 63·30 = 1890 floats per image: chunks of 2, 2, 1 images
-    [InlineData(false, 4000L)]
-    [InlineData(true, 1L << 23)] // one chunk
-    public void Fused_step_matches_composed_ops(bool inputNeedsGrad, long maxChunkFloats)
+    [InlineData(true, 4000L, false)]   // K·P = 63·30 = 1890 floats per image: chunks of 2, 2, 1 images
+    [InlineData(false, 4000L, false)]
+    [InlineData(true, 1L << 23, false)] // one chunk
+    [InlineData(false, 4000L, true)]    // every gradient added into an existing non-zero .grad
+    public void Fused_step_matches_composed_ops(bool inputNeedsGrad, long maxChunkFloats, bool existingGrads)
     {
         var cell = new ConvLSTMCell(3, 4, 3, 5, 6, generator: new Generator(3));
         using (torch.no_grad())
@@ -37,13 +38,24 @@ public sealed class ConvLstmStepTests
 
         (float[][] Outputs, float[]?[] Grads) Run(Func<Tensor, (Tensor h, Tensor c)?, (Tensor, Tensor)> step)
         {
-            foreach (var leaf in leaves) leaf.grad = null;
+            foreach (var leaf in leaves) leaf.grad = existingGrads ? torch.full(leaf.shape, 0.25f) : null;
             var s1 = step(x1, null);
             var s2 = step(x2, s1);
             ((s2.Item1 * rh).sum() + (s2.Item2 * rc).sum() + s1.Item1.sum()).backward();
             return ([s1.Item1.ToArray(), s1.Item2.ToArray(), s2.Item1.ToArray(), s2.Item2.ToArray()],
                 leaves.Select(l => l.grad?.ToArray()).ToArray());
         }
+    }
+
+    [Fact]
+    public void A_second_backward_through_the_same_step_is_refused()
+    {
+        var cell = new ConvLSTMCell(2, 3, 3, 4, 4, generator: new Generator(7));
+        var (h, c) = cell.forward(torch.randn([2, 2, 4, 4], new Generator(8)), null);
+        var loss = h.sum() + c.sum();
+        loss.backward();
+        var error = Assert.Throws<InvalidOperationException>(() => loss.backward());
+        Assert.Contains("ConvLSTMCell", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>Paper 001 eq. 6–10 from generic ops (the cell's implementation before the fused step).</summary>

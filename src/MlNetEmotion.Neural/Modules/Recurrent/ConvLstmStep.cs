@@ -33,7 +33,7 @@ internal static class ConvLstmStep
         (Tensor Ci, Tensor Cf, Tensor Co) peepholes, long maxChunkFloats = MaxChunkFloats)
     {
         var s = new Shape(x, weight, maxChunkFloats);
-        var z = new float[s.Gates * s.Ld];
+        var z = ArrayPool<float>.Shared.Rent(s.Gates * s.Ld);   // the activated gates, kept for backward, pooled
         var xd = x.Data;
         var hd = h?.Data;
         int kUsed = hd is null ? s.Kx : s.K;
@@ -87,9 +87,22 @@ internal static class ConvLstmStep
         if (bias is not null) inputs.Add(bias);
         if (h is not null) inputs.Add(h);
         if (c is not null) inputs.Add(c);
-        Engine.Record("ConvLSTMCell", [.. inputs], [hOut, cOut], g =>
+        Tensor[] inputArray = [.. inputs];
+        if (!Engine.NeedsGrad(inputArray))
         {
-            var grads = Backward(s, g[0].Data, g[1].Data, z, cNext, x, h, c, weight, peepholes);
+            ArrayPool<float>.Shared.Return(z);
+            return (hOut, cOut);
+        }
+
+        bool released = false;
+        Engine.Record("ConvLSTMCell", inputArray, [hOut, cOut], g =>
+        {
+            if (released)
+                throw new InvalidOperationException("backward of ConvLSTMCell: this graph was already backpropagated and its " +
+                    "saved gates were freed; run the forward pass again before a second backward.");
+            var grads = Backward(s, g[0].Data, g[1].Data, z, cNext, x, h, c, weight, bias, peepholes);
+            released = true;
+            ArrayPool<float>.Shared.Return(z);
             var result = new List<Tensor?> { grads.X, grads.W, grads.Ci, grads.Cf, grads.Co };
             if (bias is not null) result.Add(grads.Bias);
             if (h is not null) result.Add(grads.H);
@@ -99,18 +112,30 @@ internal static class ConvLstmStep
         return (hOut, cOut);
     }
 
-    private readonly record struct Grads(Tensor? X, Tensor? H, Tensor? C, Tensor W, Tensor Bias, Tensor Ci, Tensor Cf, Tensor Co);
+    /// <summary>Gradients handed to the engine; a parameter's is null when it was added straight into its existing
+    /// <c>.grad</c> (see <see cref="Engine.ExistingLeafGradient"/>).</summary>
+    private readonly record struct Grads(Tensor? X, Tensor? H, Tensor? C, Tensor? W, Tensor? Bias, Tensor? Ci, Tensor? Cf, Tensor? Co);
 
-    /// <summary>Gradients of every input from dH_t and dC_t; <paramref name="gates"/> holds the activated i, f, g, o.</summary>
+    /// <summary>Where a parameter's gradient is accumulated: its existing <c>.grad</c> (then <paramref name="fresh"/> is
+    /// null), else a new zeroed tensor returned in <paramref name="fresh"/>.</summary>
+    private static float[] GradientTarget(Tensor parameter, out Tensor? fresh)
+    {
+        var existing = Engine.ExistingLeafGradient(parameter);
+        fresh = existing is null ? new Tensor(new float[parameter.Count], parameter.shape) : null;
+        return existing ?? fresh!.Data;
+    }
+
+    /// <summary>Gradients of every input from dH_t and dC_t; <paramref name="gates"/> holds the activated i, f, g, o.
+    /// Parameter gradients are added to (they start from the parameter's existing gradient or from zero).</summary>
     private static Grads Backward(Shape s, float[] dh, float[] dcNext, float[] gates, float[] cNext, Tensor x, Tensor? h, Tensor? c,
-        Tensor weight, (Tensor Ci, Tensor Cf, Tensor Co) peepholes)
+        Tensor weight, Tensor? bias, (Tensor Ci, Tensor Cf, Tensor Co) peepholes)
     {
         var cd = c?.Data;
         var dz = ArrayPool<float>.Shared.Rent(s.Gates * s.Ld);
         var dcPrev = c is not null && c.requires_grad ? new float[cNext.Length] : null;
-        var dwci = new float[s.Hidden * s.P];
-        var dwcf = new float[dwci.Length];
-        var dwco = new float[dwci.Length];
+        var dwci = GradientTarget(peepholes.Ci, out var dwciT);
+        var dwcf = GradientTarget(peepholes.Cf, out var dwcfT);
+        var dwco = GradientTarget(peepholes.Co, out var dwcoT);
         var (wci, wcf, wco) = (peepholes.Ci.Data, peepholes.Cf.Data, peepholes.Co.Data);
         Parallelism.For(s.Hidden, 40L * s.B * s.P, j =>
         {
@@ -139,7 +164,8 @@ internal static class ConvLstmStep
             }
         });
 
-        var db = new float[s.Gates];
+        Tensor? dbT = null;
+        var db = bias is null ? new float[s.Gates] : GradientTarget(bias, out dbT);
         for (int b = 0; b < s.B; b++)
             for (int r = 0; r < s.Gates; r++)
                 db[r] += TensorPrimitives.Sum(dz.AsSpan(r * s.Ld + b * s.P, s.P));
@@ -151,7 +177,7 @@ internal static class ConvLstmStep
         int rowStart = needX ? 0 : s.Kx, rowEnd = needH ? s.K : s.Kx, rows = Math.Max(0, rowEnd - rowStart);
         var dx = needX ? new float[xd.Length] : null;
         var dhPrev = needH ? new float[hd!.Length] : null;
-        var dw = new float[weight.Data.Length];
+        var dw = GradientTarget(weight, out var dwT);
         var cols = ArrayPool<float>.Shared.Rent(kUsed * s.Chunk * s.P);
         var dcols = rows > 0 ? ArrayPool<float>.Shared.Rent(rows * s.Chunk * s.P) : null;
         for (int b0 = 0; b0 < s.B; b0 += s.Chunk)
@@ -159,7 +185,7 @@ internal static class ConvLstmStep
             int count = Math.Min(s.Chunk, s.B - b0), width = count * s.P;
             var dzChunk = dz.AsSpan(b0 * s.P, (s.Gates - 1) * s.Ld + width);
             FillColumns(s, xd, hd, b0, count, cols);
-            Gemm.Sgemm(false, true, s.Gates, kUsed, width, 1f, dzChunk, s.Ld, cols, width, b0 == 0 ? 0f : 1f, dw, s.K);
+            Gemm.Sgemm(false, true, s.Gates, kUsed, width, 1f, dzChunk, s.Ld, cols, width, 1f, dw, s.K);
             if (dcols is null) continue;
             Gemm.Sgemm(true, false, rows, width, s.Gates, 1f, weight.Data.AsSpan(rowStart), s.K, dzChunk, s.Ld, 0f, dcols, width);
             Parallelism.For(count, (long)rows * s.P, b =>
@@ -177,8 +203,7 @@ internal static class ConvLstmStep
             dx is null ? null : new Tensor(dx, x.shape),
             dhPrev is null ? null : new Tensor(dhPrev, h!.shape),
             dcPrev is null ? null : new Tensor(dcPrev, c!.shape),
-            new Tensor(dw, weight.shape), new Tensor(db, [s.Gates]),
-            new Tensor(dwci, peepholes.Ci.shape), new Tensor(dwcf, peepholes.Cf.shape), new Tensor(dwco, peepholes.Co.shape));
+            dwT, dbT, dwciT, dwcfT, dwcoT);
     }
 
     /// <summary>Column matrix <c>[K(used), count·P]</c> of images b0..b0+count−1: X's rows, then H's when present.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics.Tensors;
 using MlNetEmotion.Neural.Kernels;
 
@@ -13,7 +14,17 @@ internal static class GruKernel
     /// <summary>Buffers the forward pass keeps for the backward pass.</summary>
     /// <param name="Gates">Activated r, z, n <c>[rows, 3H]</c>.</param>
     /// <param name="HiddenN">The recurrent part of n before the reset gate, <c>W_hn h + b_hn</c>, <c>[rows, H]</c>.</param>
-    public sealed record Tape(float[] Gates, float[] HiddenN);
+    /// <remarks>The arrays are rented from <see cref="ArrayPool{T}.Shared"/> (they may be longer than needed) and go
+    /// back to it on <see cref="Dispose"/>.</remarks>
+    public sealed record Tape(float[] Gates, float[] HiddenN) : IDisposable
+    {
+        /// <summary>Returns the buffers to the pool; the tape must not be read afterwards.</summary>
+        public void Dispose()
+        {
+            ArrayPool<float>.Shared.Return(Gates);
+            ArrayPool<float>.Shared.Return(HiddenN);
+        }
+    }
 
     /// <summary>Runs the layer forward; <paramref name="y"/> receives the hidden state of every row.</summary>
     public static Tape Forward(SequenceLayout layout, int inputSize, int hidden, ReadOnlySpan<float> x,
@@ -21,9 +32,10 @@ internal static class GruKernel
         ReadOnlySpan<float> bIh, ReadOnlySpan<float> bHh, Span<float> y)
     {
         int rows = layout.Rows, g3 = 3 * hidden, batch = layout.Batch;
-        var tape = new Tape(new float[rows * g3], new float[rows * hidden]);
+        var pool = ArrayPool<float>.Shared;
+        var tape = new Tape(pool.Rent(rows * g3), pool.Rent(rows * hidden));
         Span<float> gates = tape.Gates, hiddenN = tape.HiddenN;
-        var hProj = new float[batch * g3];
+        var hProj = pool.Rent(batch * g3);
         RecurrentMath.ProjectInputs(x, rows, inputSize, wIh, bIh, default, g3, gates);
         for (int t = 0; t < layout.Steps; t++)
         {
@@ -52,12 +64,13 @@ internal static class GruKernel
             }
         }
 
+        pool.Return(hProj);
         return tape;
     }
 
     /// <summary>
     /// Backward of <see cref="Forward"/>. <paramref name="dy"/> and <paramref name="dhN"/> may be empty (zero);
-    /// weight gradients are overwritten; <paramref name="dx"/> may be empty.
+    /// weight gradients are added to their destinations; <paramref name="dx"/> may be empty.
     /// </summary>
     public static void Backward(SequenceLayout layout, int inputSize, int hidden, Tape tape, ReadOnlySpan<float> x,
         ReadOnlySpan<float> h0, ReadOnlySpan<float> wIh, ReadOnlySpan<float> wHh, ReadOnlySpan<float> y,
@@ -65,10 +78,10 @@ internal static class GruKernel
         Span<float> dWIh, Span<float> dWHh, Span<float> dBIh, Span<float> dBHh)
     {
         int rows = layout.Rows, g3 = 3 * hidden, batch = layout.Batch;
-        var gx = new float[rows * g3];
-        var gh = new float[rows * g3];
-        var dh = new float[batch * hidden];
-        if (!dhN.IsEmpty) dhN.CopyTo(dh);
+        var pool = ArrayPool<float>.Shared;
+        float[] gx = pool.Rent(rows * g3), gh = pool.Rent(rows * g3), hPrevRows = pool.Rent(rows * hidden), dhArray = pool.Rent(batch * hidden);
+        Span<float> dh = dhArray.AsSpan(0, batch * hidden);
+        if (!dhN.IsEmpty) dhN.CopyTo(dh); else dh.Clear();
         ReadOnlySpan<float> gates = tape.Gates, hiddenN = tape.HiddenN;
         for (int t = layout.Steps - 1; t >= 0; t--)
         {
@@ -78,7 +91,7 @@ internal static class GruKernel
                 ReadOnlySpan<float> gate = gates.Slice(r * g3, g3), hn = hiddenN.Slice(r * hidden, hidden);
                 ReadOnlySpan<float> hPrev = t == 0 ? h0.Slice(b * hidden, hidden) : y.Slice(layout.Row(b, t - 1) * hidden, hidden);
                 ReadOnlySpan<float> dyRow = dy.IsEmpty ? default : dy.Slice(r * hidden, hidden);
-                Span<float> gxRow = gx.AsSpan(r * g3, g3), ghRow = gh.AsSpan(r * g3, g3), dhb = dh.AsSpan(b * hidden, hidden);
+                Span<float> gxRow = gx.AsSpan(r * g3, g3), ghRow = gh.AsSpan(r * g3, g3), dhb = dh.Slice(b * hidden, hidden);
                 for (int j = 0; j < hidden; j++)
                 {
                     float rv = gate[j], z = gate[hidden + j], n = gate[2 * hidden + j];
@@ -99,9 +112,12 @@ internal static class GruKernel
         }
 
         if (!dh0.IsEmpty) dh.CopyTo(dh0);
-        var hPrevRows = new float[rows * hidden];
         layout.GatherPrevious(h0, y, hidden, hPrevRows);
         RecurrentMath.ProjectBackward(gh, rows, g3, hPrevRows, hidden, wHh, dWHh, dBHh, default);
         RecurrentMath.ProjectBackward(gx, rows, g3, x, inputSize, wIh, dWIh, dBIh, dx);
+        pool.Return(gx);
+        pool.Return(gh);
+        pool.Return(hPrevRows);
+        pool.Return(dhArray);
     }
 }

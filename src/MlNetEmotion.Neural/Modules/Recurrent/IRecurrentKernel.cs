@@ -12,12 +12,13 @@ internal interface IRecurrentKernel
     /// <summary>Whether the layer has a cell state (LSTM).</summary>
     bool HasCellState { get; }
 
-    /// <summary>Forward over every step; writes the hidden state of every row to <paramref name="y"/> and the final cell state to <paramref name="cN"/>.</summary>
-    object Forward(SequenceLayout layout, int inputSize, int hidden, ReadOnlySpan<float> x, ReadOnlySpan<float> h0,
+    /// <summary>Forward over every step; writes the hidden state of every row to <paramref name="y"/> and the final cell
+    /// state to <paramref name="cN"/>. Returns the tape for <see cref="Backward"/>, whose pooled buffers go back on Dispose.</summary>
+    IDisposable Forward(SequenceLayout layout, int inputSize, int hidden, ReadOnlySpan<float> x, ReadOnlySpan<float> h0,
         ReadOnlySpan<float> c0, LayerWeights w, Span<float> y, Span<float> cN);
 
     /// <summary>Backward of <see cref="Forward"/>; empty optional destinations are skipped.</summary>
-    void Backward(object tape, SequenceLayout layout, int inputSize, int hidden, ReadOnlySpan<float> x, ReadOnlySpan<float> h0,
+    void Backward(IDisposable tape, SequenceLayout layout, int inputSize, int hidden, ReadOnlySpan<float> x, ReadOnlySpan<float> h0,
         ReadOnlySpan<float> c0, LayerWeights w, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, ReadOnlySpan<float> dhN,
         ReadOnlySpan<float> dcN, Span<float> dx, Span<float> dh0, Span<float> dc0, LayerGradients g);
 }
@@ -44,7 +45,7 @@ internal sealed class LstmLayerKernel : IRecurrentKernel
     public bool HasCellState => true;
 
     /// <inheritdoc/>
-    public object Forward(SequenceLayout layout, int inputSize, int hidden, ReadOnlySpan<float> x, ReadOnlySpan<float> h0,
+    public IDisposable Forward(SequenceLayout layout, int inputSize, int hidden, ReadOnlySpan<float> x, ReadOnlySpan<float> h0,
         ReadOnlySpan<float> c0, LayerWeights w, Span<float> y, Span<float> cN)
     {
         var tape = LstmKernel.Forward(layout, inputSize, hidden, x, h0, c0, w.WIh, w.WHh, w.BIh, w.BHh, y);
@@ -53,7 +54,7 @@ internal sealed class LstmLayerKernel : IRecurrentKernel
     }
 
     /// <inheritdoc/>
-    public void Backward(object tape, SequenceLayout layout, int inputSize, int hidden, ReadOnlySpan<float> x,
+    public void Backward(IDisposable tape, SequenceLayout layout, int inputSize, int hidden, ReadOnlySpan<float> x,
         ReadOnlySpan<float> h0, ReadOnlySpan<float> c0, LayerWeights w, ReadOnlySpan<float> y, ReadOnlySpan<float> dy,
         ReadOnlySpan<float> dhN, ReadOnlySpan<float> dcN, Span<float> dx, Span<float> dh0, Span<float> dc0, LayerGradients g) =>
         LstmKernel.Backward(layout, inputSize, hidden, (LstmKernel.Tape)tape, x, h0, c0, w.WIh, w.WHh, y, dy, dhN, dcN,
@@ -76,12 +77,12 @@ internal sealed class GruLayerKernel : IRecurrentKernel
     public bool HasCellState => false;
 
     /// <inheritdoc/>
-    public object Forward(SequenceLayout layout, int inputSize, int hidden, ReadOnlySpan<float> x, ReadOnlySpan<float> h0,
+    public IDisposable Forward(SequenceLayout layout, int inputSize, int hidden, ReadOnlySpan<float> x, ReadOnlySpan<float> h0,
         ReadOnlySpan<float> c0, LayerWeights w, Span<float> y, Span<float> cN) =>
         GruKernel.Forward(layout, inputSize, hidden, x, h0, w.WIh, w.WHh, w.BIh, w.BHh, y);
 
     /// <inheritdoc/>
-    public void Backward(object tape, SequenceLayout layout, int inputSize, int hidden, ReadOnlySpan<float> x,
+    public void Backward(IDisposable tape, SequenceLayout layout, int inputSize, int hidden, ReadOnlySpan<float> x,
         ReadOnlySpan<float> h0, ReadOnlySpan<float> c0, LayerWeights w, ReadOnlySpan<float> y, ReadOnlySpan<float> dy,
         ReadOnlySpan<float> dhN, ReadOnlySpan<float> dcN, Span<float> dx, Span<float> dh0, Span<float> dc0, LayerGradients g) =>
         GruKernel.Backward(layout, inputSize, hidden, (GruKernel.Tape)tape, x, h0, w.WIh, w.WHh, y, dy, dhN,

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics.Tensors;
 using MlNetEmotion.Neural.Kernels;
 
@@ -16,7 +17,18 @@ internal static class LstmKernel
     /// <param name="Gates">Activated gates <c>[rows, 4H]</c> (i, f, g, o).</param>
     /// <param name="Cells">Cell state after each step <c>[rows, H]</c>.</param>
     /// <param name="TanhCells"><c>tanh</c> of <see cref="Cells"/>.</param>
-    public sealed record Tape(float[] Gates, float[] Cells, float[] TanhCells);
+    /// <remarks>The arrays are rented from <see cref="ArrayPool{T}.Shared"/> (they may be longer than needed) and go
+    /// back to it on <see cref="Dispose"/>, so a training loop reuses them instead of allocating megabytes a step.</remarks>
+    public sealed record Tape(float[] Gates, float[] Cells, float[] TanhCells) : IDisposable
+    {
+        /// <summary>Returns the buffers to the pool; the tape must not be read afterwards.</summary>
+        public void Dispose()
+        {
+            ArrayPool<float>.Shared.Return(Gates);
+            ArrayPool<float>.Shared.Return(Cells);
+            ArrayPool<float>.Shared.Return(TanhCells);
+        }
+    }
 
     /// <summary>Runs the layer forward; <paramref name="y"/> receives the hidden state of every row.</summary>
     public static Tape Forward(SequenceLayout layout, int inputSize, int hidden, ReadOnlySpan<float> x,
@@ -24,7 +36,8 @@ internal static class LstmKernel
         ReadOnlySpan<float> bIh, ReadOnlySpan<float> bHh, Span<float> y)
     {
         int rows = layout.Rows, g4 = 4 * hidden, batch = layout.Batch;
-        var tape = new Tape(new float[rows * g4], new float[rows * hidden], new float[rows * hidden]);
+        var pool = ArrayPool<float>.Shared;
+        var tape = new Tape(pool.Rent(rows * g4), pool.Rent(rows * hidden), pool.Rent(rows * hidden));
         Span<float> gates = tape.Gates, cells = tape.Cells, tanhCells = tape.TanhCells;
         RecurrentMath.ProjectInputs(x, rows, inputSize, wIh, bIh, bHh, g4, gates);
         for (int t = 0; t < layout.Steps; t++)
@@ -54,7 +67,7 @@ internal static class LstmKernel
 
     /// <summary>
     /// Backward of <see cref="Forward"/>. <paramref name="dy"/> (<c>[rows, H]</c>), <paramref name="dhN"/> and
-    /// <paramref name="dcN"/> (<c>[B, H]</c>) may be empty (zero). Weight gradients are overwritten;
+    /// <paramref name="dcN"/> (<c>[B, H]</c>) may be empty (zero). Weight gradients are added to their destinations;
     /// <paramref name="dx"/> may be empty when the input needs no gradient.
     /// </summary>
     public static void Backward(SequenceLayout layout, int inputSize, int hidden, Tape tape, ReadOnlySpan<float> x,
@@ -63,11 +76,12 @@ internal static class LstmKernel
         Span<float> dx, Span<float> dh0, Span<float> dc0, Span<float> dWIh, Span<float> dWHh, Span<float> dBIh, Span<float> dBHh)
     {
         int rows = layout.Rows, g4 = 4 * hidden, batch = layout.Batch;
-        var dz = new float[rows * g4];
-        var dh = new float[batch * hidden];
-        var dc = new float[batch * hidden];
-        if (!dhN.IsEmpty) dhN.CopyTo(dh);
-        if (!dcN.IsEmpty) dcN.CopyTo(dc);
+        var pool = ArrayPool<float>.Shared;
+        float[] dz = pool.Rent(rows * g4), hPrev = pool.Rent(rows * hidden);
+        float[] dhArray = pool.Rent(batch * hidden), dcArray = pool.Rent(batch * hidden);
+        Span<float> dh = dhArray.AsSpan(0, batch * hidden), dc = dcArray.AsSpan(0, batch * hidden);
+        if (!dhN.IsEmpty) dhN.CopyTo(dh); else dh.Clear();
+        if (!dcN.IsEmpty) dcN.CopyTo(dc); else dc.Clear();
         ReadOnlySpan<float> gates = tape.Gates, cells = tape.Cells, tanhCells = tape.TanhCells;
         for (int t = layout.Steps - 1; t >= 0; t--)
         {
@@ -77,7 +91,7 @@ internal static class LstmKernel
                 ReadOnlySpan<float> gate = gates.Slice(r * g4, g4), tc = tanhCells.Slice(r * hidden, hidden);
                 ReadOnlySpan<float> cPrev = t == 0 ? c0.Slice(b * hidden, hidden) : cells.Slice(layout.Row(b, t - 1) * hidden, hidden);
                 ReadOnlySpan<float> dyRow = dy.IsEmpty ? default : dy.Slice(r * hidden, hidden);
-                Span<float> dzRow = dz.AsSpan(r * g4, g4), dhb = dh.AsSpan(b * hidden, hidden), dcb = dc.AsSpan(b * hidden, hidden);
+                Span<float> dzRow = dz.AsSpan(r * g4, g4), dhb = dh.Slice(b * hidden, hidden), dcb = dc.Slice(b * hidden, hidden);
                 for (int j = 0; j < hidden; j++)
                 {
                     float i = gate[j], f = gate[hidden + j], g = gate[2 * hidden + j], o = gate[3 * hidden + j];
@@ -98,9 +112,12 @@ internal static class LstmKernel
 
         if (!dh0.IsEmpty) dh.CopyTo(dh0);
         if (!dc0.IsEmpty) dc.CopyTo(dc0);
-        var hPrev = new float[rows * hidden];
         layout.GatherPrevious(h0, y, hidden, hPrev);
         RecurrentMath.ProjectBackward(dz, rows, g4, hPrev, hidden, wHh, dWHh, dBHh, default);
         RecurrentMath.ProjectBackward(dz, rows, g4, x, inputSize, wIh, dWIh, dBIh, dx);
+        pool.Return(dz);
+        pool.Return(hPrev);
+        pool.Return(dhArray);
+        pool.Return(dcArray);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using MlNetEmotion.Neural.Autograd;
 
 namespace MlNetEmotion.Neural.Modules.Recurrent;
@@ -25,12 +26,13 @@ internal static class RecurrentFunction
         long[] outputShape, Tensor h0, Tensor? c0, IReadOnlyList<Tensor?[]> layers, double dropout, Generator? generator)
     {
         int numLayers = layers.Count, hidden = (int)layers[0][1]!.size(1), batch = layout.Batch;
-        int inputSize = (int)x.size(-1), state = batch * hidden, rows = layout.Rows;
+        int inputSize = (int)x.size(-1), state = batch * hidden, rows = layout.Rows, width = rows * hidden;
+        var pool = ArrayPool<float>.Shared;
         var weights = layers.Select(l => new LayerWeights(l[0]!.Data, l[1]!.Data, l[2]?.Data, l[3]?.Data)).ToArray();
-        var xs = new float[numLayers][];   // what each layer reads (dropout applied)
-        var ys = new float[numLayers][];   // what each layer writes
-        var masks = new float[numLayers][];
-        var tapes = new object[numLayers];
+        var xs = new float[numLayers][];   // what each layer reads (dropout applied); pooled for l > 0
+        var ys = new float[numLayers][];   // what each layer writes; pooled except the last (the output tensor's storage)
+        var masks = new float[numLayers][];   // pooled
+        var tapes = new IDisposable[numLayers];
         var hn = new float[numLayers * state];
         var cn = new float[numLayers * state];
         float[] h0Data = h0.Data, c0Data = c0?.Data ?? [];
@@ -39,18 +41,19 @@ internal static class RecurrentFunction
             var input = l == 0 ? x.Data : ys[l - 1];
             if (l > 0 && dropout > 0)
             {
-                masks[l] = DropoutMask(rows * hidden, dropout, generator ?? torch.default_generator);
-                var dropped = new float[rows * hidden];
-                System.Numerics.Tensors.TensorPrimitives.Multiply(input, masks[l], dropped);
+                masks[l] = DropoutMask(width, dropout, generator ?? torch.default_generator);
+                var dropped = pool.Rent(width);
+                System.Numerics.Tensors.TensorPrimitives.Multiply(input.AsSpan(0, width), masks[l].AsSpan(0, width), dropped.AsSpan(0, width));
                 input = dropped;
             }
 
             xs[l] = input;
 
-            var y = new float[rows * hidden];
-            tapes[l] = kernel.Forward(layout, l == 0 ? inputSize : hidden, hidden, input, h0Data.AsSpan(l * state, state),
-                c0Data.AsSpan(kernel.HasCellState ? l * state : 0, kernel.HasCellState ? state : 0), weights[l], y,
-                cn.AsSpan(l * state, state));
+            var y = l == numLayers - 1 ? new float[width] : pool.Rent(width);
+            int inputLength = rows * (l == 0 ? inputSize : hidden);
+            tapes[l] = kernel.Forward(layout, l == 0 ? inputSize : hidden, hidden, input.AsSpan(0, inputLength),
+                h0Data.AsSpan(l * state, state), c0Data.AsSpan(kernel.HasCellState ? l * state : 0, kernel.HasCellState ? state : 0),
+                weights[l], y.AsSpan(0, width), cn.AsSpan(l * state, state));
             layout.CopyStep(y, hidden, layout.Steps - 1, hn.AsSpan(l * state, state));
             ys[l] = y;
         }
@@ -63,9 +66,20 @@ internal static class RecurrentFunction
         foreach (var l in layers) inputs.AddRange(l.Where(t => t is not null)!);
         Tensor[] outputs = cnT is null ? [output, hnT] : [output, hnT, cnT];
         Tensor[] inputArray = [.. inputs];
+        if (!Engine.NeedsGrad(inputArray))
+        {
+            ReleaseBuffers(tapes, xs, ys, masks);
+            return (output, hnT, cnT);
+        }
+
+        bool released = false;
         Engine.Record(kernel.Name, inputArray, outputs, g =>
         {
+            if (released)
+                throw new InvalidOperationException($"backward of {kernel.Name}: this graph was already backpropagated and its " +
+                    "saved buffers were freed; run the forward pass again before a second backward.");
             var grads = new Tensor?[inputArray.Length];
+            var scratch = new List<float[]>();
             Tensor? Grad(int index) => inputArray[index].requires_grad
                 ? grads[index] = new Tensor(new float[inputArray[index].Count], inputArray[index].shape)
                 : null;
@@ -74,10 +88,8 @@ internal static class RecurrentFunction
             var layerGrads = new LayerGradients[numLayers];
             for (int l = 0; l < numLayers; l++)
             {
-                float[] Weight(Tensor? w, ref int index) => w is null ? new float[kernel.GateCount * hidden]
-                    : (Grad(index++)?.Data ?? new float[w.Count]);
-                float[] wIh = Weight(layers[l][0], ref next), wHh = Weight(layers[l][1], ref next);
-                float[] bIh = Weight(layers[l][2], ref next), bHh = Weight(layers[l][3], ref next);
+                float[] wIh = WeightGradient(layers[l][0], ref next), wHh = WeightGradient(layers[l][1], ref next);
+                float[] bIh = WeightGradient(layers[l][2], ref next), bHh = WeightGradient(layers[l][3], ref next);
                 layerGrads[l] = new LayerGradients(wIh, wHh, bIh, bHh);
             }
 
@@ -85,25 +97,59 @@ internal static class RecurrentFunction
             float[] dhN = g[1].Data, dcN = cnT is null ? [] : g[2].Data;
             for (int l = numLayers - 1; l >= 0; l--)
             {
-                var dx = l == 0 ? dxT?.Data ?? [] : new float[rows * hidden];   // empty: the kernel skips dx
+                float[]? rentedDx = l == 0 ? null : pool.Rent(width);
+                Span<float> dx = rentedDx is null ? dxT?.Data ?? [] : rentedDx.AsSpan(0, width);   // empty: the kernel skips dx
                 int cOffset = kernel.HasCellState ? l * state : 0, cLength = kernel.HasCellState ? state : 0;
-                kernel.Backward(tapes[l], layout, l == 0 ? inputSize : hidden, hidden, xs[l], h0Data.AsSpan(l * state, state),
-                    c0Data.AsSpan(cOffset, cLength), weights[l], ys[l], dy, dhN.AsSpan(l * state, state),
-                    dcN.AsSpan(cOffset, cLength), dx,
+                int inputLength = rows * (l == 0 ? inputSize : hidden);
+                kernel.Backward(tapes[l], layout, l == 0 ? inputSize : hidden, hidden, xs[l].AsSpan(0, inputLength),
+                    h0Data.AsSpan(l * state, state), c0Data.AsSpan(cOffset, cLength), weights[l], ys[l].AsSpan(0, width), dy,
+                    dhN.AsSpan(l * state, state), dcN.AsSpan(cOffset, cLength), dx,
                     dh0T is null ? default : dh0T.Data.AsSpan(l * state, state),
                     dc0T is null ? default : dc0T.Data.AsSpan(cOffset, cLength), layerGrads[l]);
-                if (l > 0 && masks[l] is { } mask) System.Numerics.Tensors.TensorPrimitives.Multiply(dx, mask, dx);
+                if (l > 0 && masks[l] is { } mask) System.Numerics.Tensors.TensorPrimitives.Multiply(dx, mask.AsSpan(0, width), dx);
+                if (rentedDx is not null) scratch.Add(rentedDx);
                 dy = dx;
             }
 
+            released = true;
+            ReleaseBuffers(tapes, xs, ys, masks);
+            foreach (var buffer in scratch) pool.Return(buffer);
             return grads;
+
+            // A parameter that already holds a gradient receives this op's share in place (no gradient tensor is
+            // allocated and the engine has nothing to add); otherwise a fresh zeroed gradient (or a zeroed scratch
+            // destination when none is wanted) is the kernels' accumulation target.
+            float[] WeightGradient(Tensor? w, ref int index)
+            {
+                if (w is null) return new float[kernel.GateCount * hidden];
+                int i = index++;
+                if (Engine.ExistingLeafGradient(w) is { } existing) return existing;
+                if (Grad(i) is { } fresh) return fresh.Data;
+                var zeroed = pool.Rent(w.Count);
+                Array.Clear(zeroed, 0, w.Count);
+                scratch.Add(zeroed);
+                return zeroed;
+            }
         });
         return (output, hnT, cnT);
     }
 
+    /// <summary>Returns the forward pass's pooled buffers: the tapes, the dropped-out inputs, the hidden layers' outputs and the masks.</summary>
+    private static void ReleaseBuffers(IDisposable[] tapes, float[][] xs, float[][] ys, float[][] masks)
+    {
+        var pool = ArrayPool<float>.Shared;
+        for (int l = 0; l < tapes.Length; l++)
+        {
+            tapes[l].Dispose();
+            if (l > 0 && !ReferenceEquals(xs[l], ys[l - 1])) pool.Return(xs[l]);
+            if (l < ys.Length - 1) pool.Return(ys[l]);
+            if (masks[l] is { } mask) pool.Return(mask);
+        }
+    }
+
     private static float[] DropoutMask(int length, double p, Generator generator)
     {
-        var mask = new float[length];
+        var mask = ArrayPool<float>.Shared.Rent(length);
         float scale = p >= 1 ? 0f : (float)(1.0 / (1.0 - p));
         for (int i = 0; i < length; i++) mask[i] = generator.NextDouble() >= p ? scale : 0f;
         return mask;

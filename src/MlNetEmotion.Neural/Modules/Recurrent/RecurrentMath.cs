@@ -27,18 +27,18 @@ internal static class RecurrentMath
 
     /// <summary>
     /// Weight and input gradients of <c>y = x · Wᵀ + b</c> given <c>dy[rows, G]</c>:
-    /// <c>dW = dyᵀ · x</c>, <c>db = Σ rows dy</c>, <c>dx = dy · W</c> (three GEMMs / one pass).
+    /// <c>dW += dyᵀ · x</c>, <c>db += Σ rows dy</c> (added to the destinations, so a parameter's existing gradient
+    /// can be the destination), <c>dx = dy · W</c> (overwritten).
     /// </summary>
     public static void ProjectBackward(ReadOnlySpan<float> dy, int rows, int gates, ReadOnlySpan<float> x, int inputSize,
         ReadOnlySpan<float> weight, Span<float> dWeight, Span<float> dBias, Span<float> dx)
     {
-        Gemm.Sgemm(true, false, gates, inputSize, rows, 1f, dy, gates, x, inputSize, 0f, dWeight, inputSize);
+        Gemm.Sgemm(true, false, gates, inputSize, rows, 1f, dy, gates, x, inputSize, 1f, dWeight, inputSize);
         if (!dx.IsEmpty)
         {
             Gemm.Sgemm(false, false, rows, inputSize, gates, 1f, dy, gates, weight, inputSize, 0f, dx, inputSize);
         }
 
-        dBias.Clear();
         for (int r = 0; r < rows; r++)
         {
             System.Numerics.Tensors.TensorPrimitives.Add(dBias, dy.Slice(r * gates, gates), dBias);
