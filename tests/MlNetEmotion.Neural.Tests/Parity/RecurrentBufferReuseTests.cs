@@ -103,4 +103,36 @@ public sealed class RecurrentBufferReuseTests
         Assert.Contains("lstm", error.Message, StringComparison.Ordinal);
         Assert.Contains("forward pass again", error.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>Rented arrays hold whatever the last user left: fill the shared pool's arrays of every size class these
+    /// models rent with NaN, and the results must still equal a run made before the poisoning, bit for bit.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Stale_pool_contents_never_leak_into_results(bool gru)
+    {
+        float[][] Run()
+        {
+            var gen = new Generator(11);
+            var model = Model(gru, gen);
+            var x = torch.randn([3, 6, 5], new Generator(1)).requires_grad_();
+            var loss = Loss(model, x, gen, 5);
+            loss.backward();
+            return [loss.ToArray(), .. Grads(model, x)];
+        }
+
+        var before = Run();
+        var rented = new List<float[]>();
+        for (int size = 1; size <= 1 << 16; size *= 2)
+            for (int k = 0; k < 8; k++)
+            {
+                var a = System.Buffers.ArrayPool<float>.Shared.Rent(size);
+                Array.Fill(a, float.NaN);
+                rented.Add(a);
+            }
+        foreach (var a in rented) System.Buffers.ArrayPool<float>.Shared.Return(a);
+        var after = Run();
+        Assert.Equal(before.Length, after.Length);
+        for (int i = 0; i < before.Length; i++) Assert.Equal(before[i], after[i]);
+    }
 }
