@@ -105,11 +105,18 @@ internal static class Convolution
         int coutG = lay.CoutG;
         float[]? dx = x.requires_grad ? new float[xd.Length] : null;
         int slots = Math.Min(MaxSlots, lay.Chunks);
+        // Weight-gradient partials are op-internal scratch: rented, cleared (a rented array holds stale values), and
+        // returned once reduced.
+        var pool = ArrayPool<float>.Shared;
         float[][]? partials = null;
         if (w.requires_grad)
         {
             partials = new float[slots][];
-            for (int i = 0; i < slots; i++) partials[i] = new float[wdata.Length];
+            for (int i = 0; i < slots; i++)
+            {
+                partials[i] = pool.Rent(wdata.Length);
+                Array.Clear(partials[i], 0, wdata.Length);
+            }
         }
         Parallelism.For(slots, (long)coutG * s.Groups * lay.Cols * lay.K * 2 * Math.Max(1, lay.Chunks / slots), slot =>
         {
@@ -147,11 +154,16 @@ internal static class Convolution
             ArrayPool<float>.Shared.Return(colsBuf);
             ArrayPool<float>.Shared.Return(dyBuf);
         });
-        float[]? dw = null;
+        Tensor? gw = null;
         if (partials is not null)
         {
-            dw = partials[0];
-            for (int i = 1; i < slots; i++) TensorPrimitives.Add(dw, partials[i], dw);
+            var dw = partials[0].AsSpan(0, wdata.Length);
+            for (int i = 1; i < slots; i++) TensorPrimitives.Add(dw, partials[i].AsSpan(0, wdata.Length), dw);
+            // A weight that already holds a gradient gets the sum added in place, the same addition the engine would
+            // make (so the result is bit-identical); otherwise the sum leaves as a fresh gradient tensor.
+            if (Engine.ExistingLeafGradient(w) is { } existing) TensorPrimitives.Add(existing, dw, existing);
+            else gw = new Tensor(dw.ToArray(), w.shape);
+            foreach (var partial in partials) pool.Return(partial);
         }
         Tensor? gb = null;
         if (bias is not null && bias.requires_grad)
@@ -164,7 +176,6 @@ internal static class Convolution
             gb = new Tensor(db, bias.shape);
         }
         Tensor? gx = dx is null ? null : new Tensor(dx, x.shape);
-        Tensor? gw = dw is null ? null : new Tensor(dw, w.shape);
         return bias is null ? [gx, gw] : [gx, gw, gb];
     }
 
