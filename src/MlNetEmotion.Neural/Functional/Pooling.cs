@@ -1,3 +1,4 @@
+using System.Buffers;
 using MlNetEmotion.Neural.Autograd;
 using MlNetEmotion.Neural.Internal;
 
@@ -34,7 +35,9 @@ internal static class Pooling
         int oh = OutputSize(h, k.H, s.H, pad.H, dil.H, ceil, op), ow = OutputSize(w, k.W, s.W, pad.W, dil.W, ceil, op);
         var xd = x.Data;
         var y = new float[planes * oh * ow];
-        var arg = new int[y.Length];
+        // Argmax per output, saved for backward: op-internal, so rented and returned once backward has run (every
+        // entry is written below, so stale pool contents never show).
+        var arg = ArrayPool<int>.Shared.Rent(y.Length);
         bool pairs = k == (2, 2) && s == (2, 2) && pad == (0, 0) && dil == (1, 1);
         Parallelism.For(planes, (long)oh * ow * k.H * k.W, pl =>
         {
@@ -72,9 +75,18 @@ internal static class Pooling
                 }
         });
         var result = new Tensor(y, [.. lead, oh, ow]);
-        if (!Engine.NeedsGrad(x)) return result;
+        if (!Engine.NeedsGrad(x))
+        {
+            ArrayPool<int>.Shared.Return(arg);
+            return result;
+        }
+
+        bool released = false;
         return Engine.Record(op, result, [x], g =>
         {
+            if (released)
+                throw new InvalidOperationException($"backward of {op}: this graph was already backpropagated and its saved " +
+                    "argmax indices were freed; run the forward pass again before a second backward.");
             var gd = g.Data;
             var dx = new float[xd.Length];
             Parallelism.For(planes, (long)oh * ow, pl =>
@@ -83,6 +95,8 @@ internal static class Pooling
                 for (int o = 0; o < oh * ow; o++)
                     if (arg[outBase + o] >= 0) dx[inBase + arg[outBase + o]] += gd[outBase + o];
             });
+            released = true;
+            ArrayPool<int>.Shared.Return(arg);
             return [new Tensor(dx, x.shape)];
         });
     }

@@ -5,9 +5,10 @@ namespace MlNetEmotion.Neural.Tests.Parity;
 
 /// <summary>
 /// The convolution op rents its column matrices and weight-gradient partials from the shared pool and adds the weight
-/// gradient straight into a weight that already holds one: these tests pin that this changes nothing a caller can
-/// observe. The net covers both chunk layouts (small images batched side by side, large images one per chunk), a
-/// partial last chunk, more chunks than partials, groups, strides, dilation and asymmetric padding.
+/// gradient straight into a weight that already holds one, and max pooling rents its saved argmax indices: these tests
+/// pin that this changes nothing a caller can observe. The net covers both chunk layouts (large images one per chunk,
+/// small images batched side by side), a partial last chunk, more chunks than partials, groups, strides, dilation,
+/// asymmetric padding, and both max-pool paths (2×2 pairs and a padded 3×3 window).
 /// </summary>
 public sealed class ConvBufferReuseTests
 {
@@ -19,10 +20,11 @@ public sealed class ConvBufferReuseTests
         public Tensor Loss()
         {
             // 34×33 images: 1,122 output positions per image, so every image is its own chunk (18 chunks, 16 partials).
-            var h = F.conv2d(X, W1, B1, padding: (1, 1)).tanh();
-            // Strided, dilated, grouped: 16×15 outputs, several images per chunk and a partial last chunk.
+            var h = F.max_pool2d(F.conv2d(X, W1, B1, padding: (1, 1)).tanh(), (2, 2));
+            // Strided, dilated, grouped on 17×16: 9×7 outputs, 17 images per chunk and a partial last chunk.
             var y = F.conv2d(h, W2, B2, stride: (2, 2), padding: (1, 0), dilation: (1, 2), groups: 2);
-            return y.square().sum() + y.sum();
+            var pooled = F.max_pool2d(y, (3, 3), (2, 2), (1, 1));
+            return y.square().sum() + y.sum() + pooled.sum();
         }
     }
 
@@ -95,14 +97,19 @@ public sealed class ConvBufferReuseTests
 
             var before = Run();
             var rented = new List<float[]>();
+            var rentedIndices = new List<int[]>();
             for (int size = 1; size <= 1 << 17; size *= 2)
                 for (int k = 0; k < 8; k++)
                 {
                     var a = ArrayPool<float>.Shared.Rent(size);
                     Array.Fill(a, float.NaN);
                     rented.Add(a);
+                    var ix = ArrayPool<int>.Shared.Rent(size);
+                    Array.Fill(ix, 3);                 // a valid but wrong argmax wherever one is read unwritten
+                    rentedIndices.Add(ix);
                 }
             foreach (var a in rented) ArrayPool<float>.Shared.Return(a);
+            foreach (var ix in rentedIndices) ArrayPool<int>.Shared.Return(ix);
             var after = Run();
             Assert.Equal(before.Length, after.Length);
             for (int i = 0; i < before.Length; i++)
@@ -115,5 +122,16 @@ public sealed class ConvBufferReuseTests
         {
             torch.set_num_threads(saved);
         }
+    }
+
+    [Fact]
+    public void A_second_backward_through_a_max_pool_is_refused()
+    {
+        var x = torch.randn([2, 3, 6, 6], new Generator(7)).requires_grad_();
+        var loss = F.max_pool2d(x, (2, 2)).sum();
+        loss.backward();
+        var error = Assert.Throws<InvalidOperationException>(() => loss.backward());
+        Assert.Contains("max_pool2d", error.Message, StringComparison.Ordinal);
+        Assert.Contains("forward pass again", error.Message, StringComparison.Ordinal);
     }
 }
