@@ -54,6 +54,9 @@ public sealed class EegRecording
     /// <summary>The file path, or <c>&lt;memory&gt;</c>, for messages.</summary>
     public string SourceName => Info.SourcePath.Length > 0 ? Info.SourcePath : "<memory>";
 
+    /// <summary>The recording restricted to its voltage (EEG) channels, in file order, with the same annotations and info.</summary>
+    public EegRecording VoltageChannels() => new(Channels.Where(c => c.IsVoltage).ToArray(), Annotations, Info);
+
     /// <summary>Index of the channel with this exact name, or -1.</summary>
     /// <param name="name">Channel name.</param>
     public int IndexOf(string name)

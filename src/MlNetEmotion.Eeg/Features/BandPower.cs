@@ -82,7 +82,7 @@ public static class BandPower
         for (int c = 0; c < channels.Count; c++)
             if (channels[c].Length != channels[0].Length)
                 throw new ArgumentException($"Channel {c} has {channels[c].Length} samples but channel 0 has {channels[0].Length}.", nameof(channels));
-        foreach (var band in bands) band.EnsureBelowNyquist(samplingRate, "all");
+        foreach (var band in bands) band.EnsureBelowNyquist(samplingRate, "every channel");
     }
 
     private static (int Start, int Count)[] BinRanges(FrameWindows windows, double samplingRate, IReadOnlyList<FrequencyBand> bands, WelchOptions? welch)

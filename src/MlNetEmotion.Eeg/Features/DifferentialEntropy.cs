@@ -29,7 +29,7 @@ public static class DifferentialEntropy
         options ??= new DifferentialEntropyOptions();
         ArgumentNullException.ThrowIfNull(channels);
         var bands = options.Bands;
-        foreach (var band in bands) band.EnsureBelowNyquist(samplingRate, "all");
+        foreach (var band in bands) band.EnsureBelowNyquist(samplingRate, "every channel");
         var filtered = BandFilterBank.Filter(channels, samplingRate, bands, options.FilterOrder, options.MaxDegreeOfParallelism);
         int nb = bands.Count, nc = channels.Count;
         var values = new double[windows.Count * nc * nb];

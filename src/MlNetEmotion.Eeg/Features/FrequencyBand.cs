@@ -51,12 +51,12 @@ public sealed record FrequencyBand(string Name, double Low, double High)
 
     /// <summary>Throws when the band cannot be resolved at <paramref name="samplingRate"/> (high edge at or above Nyquist).</summary>
     /// <param name="samplingRate">Sampling rate in Hz.</param>
-    /// <param name="channel">Channel name for the message.</param>
+    /// <param name="source">What is sampled at that rate, for the message: a file path, or a channel description.</param>
     /// <exception cref="ArgumentOutOfRangeException">The high edge is at or above Nyquist.</exception>
-    public void EnsureBelowNyquist(double samplingRate, string channel)
+    public void EnsureBelowNyquist(double samplingRate, string source)
     {
         if (High >= samplingRate / 2)
             throw new ArgumentOutOfRangeException(nameof(High), High,
-                $"Band '{Name}' ({Low}-{High} Hz) reaches the Nyquist frequency {samplingRate / 2} Hz of channel '{channel}' ({samplingRate} Hz).");
+                $"Band '{Name}' ({Low}-{High} Hz) reaches the Nyquist frequency {samplingRate / 2} Hz of {source} ({samplingRate} Hz).");
     }
 }

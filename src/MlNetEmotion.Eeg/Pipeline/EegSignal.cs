@@ -61,7 +61,7 @@ public sealed class EegSignal
     public static EegSignal FromRecording(EegRecording recording, string? source = null)
     {
         ArgumentNullException.ThrowIfNull(recording);
-        var voltage = new EegRecording(recording.Channels.Where(c => c.IsVoltage).ToArray(), null, recording.Info);
+        var voltage = recording.VoltageChannels();
         source ??= string.IsNullOrEmpty(recording.Info.SourcePath) ? null : recording.Info.SourcePath;
         return new EegSignal(voltage.ChannelNames, voltage.SamplingRate, voltage.Channels.Select(c => c.Samples).ToArray(), source: source);
     }

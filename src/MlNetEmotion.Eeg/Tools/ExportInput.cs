@@ -15,16 +15,10 @@ internal static class ExportInput
     /// <exception cref="ArgumentOutOfRangeException">A band reaches the Nyquist frequency of the file.</exception>
     public static EegRecording Read(string path, EegFileOptions options, IReadOnlyList<FrequencyBand> bands)
     {
-        var recording = EegFile.Read(path, options);
-        var voltage = new EegRecording(recording.Channels.Where(c => c.IsVoltage).ToArray(), recording.Annotations, recording.Info);
+        var voltage = EegFile.Read(path, options).VoltageChannels();
         double rate = voltage.SamplingRate;
         voltage.Validate();
-        foreach (var band in bands)
-        {
-            if (band.High >= rate / 2)
-                throw new ArgumentOutOfRangeException(nameof(bands), band.High,
-                    $"{path}: band '{band.Name}' ({band.Low}-{band.High} Hz) reaches the Nyquist frequency {rate / 2} Hz of this {rate} Hz recording.");
-        }
+        foreach (var band in bands) band.EnsureBelowNyquist(rate, path);
         return voltage;
     }
 

@@ -42,7 +42,7 @@ public sealed class BandTopomaps
         ArgumentNullException.ThrowIfNull(data);
         if (channels.Count != data.Count) throw new ArgumentException($"{channels.Count} channel names for {data.Count} channels.");
         var interpolator = InterpolatorFor(channels);
-        foreach (var band in Options.Bands) band.EnsureBelowNyquist(samplingRate, channels[0]);
+        foreach (var band in Options.Bands) band.EnsureBelowNyquist(samplingRate, $"channel '{channels[0]}'");
         var windows = FrameWindows.ForFrameRate(data[0].Length, samplingRate, Options.FrameRate, Options.Overlap);
         int bands = Options.Bands.Count, n = channels.Count, pixels = interpolator.Height * interpolator.Width;
         if (windows.Count == 0) return ([], 0);
