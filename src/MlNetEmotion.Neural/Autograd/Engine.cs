@@ -105,6 +105,16 @@ internal static class Engine
     public static float[]? ExistingLeafGradient(Tensor t) =>
         t.requires_grad && t.is_leaf && t.grad is { } g && Shapes.Equal(g.Dims, t.Dims) ? g.Data : null;
 
+    /// <summary>Where an op's backward accumulates <paramref name="parameter"/>'s gradient: its existing <c>.grad</c>
+    /// storage (see <see cref="ExistingLeafGradient"/>; then <paramref name="fresh"/> is null and the op returns no
+    /// gradient for it), else a new zeroed gradient tensor, returned in <paramref name="fresh"/> for the op to hand back.</summary>
+    public static float[] GradientTarget(Tensor parameter, out Tensor? fresh)
+    {
+        var existing = ExistingLeafGradient(parameter);
+        fresh = existing is null ? new Tensor(new float[parameter.Count], parameter.shape) : null;
+        return existing ?? fresh!.Data;
+    }
+
     private static void AccumulateLeaf(Tensor leaf, Tensor g)
     {
         if (leaf.grad is null) leaf.grad = g.DetachedClone();

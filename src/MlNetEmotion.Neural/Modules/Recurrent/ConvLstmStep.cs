@@ -116,15 +116,6 @@ internal static class ConvLstmStep
     /// <c>.grad</c> (see <see cref="Engine.ExistingLeafGradient"/>).</summary>
     private readonly record struct Grads(Tensor? X, Tensor? H, Tensor? C, Tensor? W, Tensor? Bias, Tensor? Ci, Tensor? Cf, Tensor? Co);
 
-    /// <summary>Where a parameter's gradient is accumulated: its existing <c>.grad</c> (then <paramref name="fresh"/> is
-    /// null), else a new zeroed tensor returned in <paramref name="fresh"/>.</summary>
-    private static float[] GradientTarget(Tensor parameter, out Tensor? fresh)
-    {
-        var existing = Engine.ExistingLeafGradient(parameter);
-        fresh = existing is null ? new Tensor(new float[parameter.Count], parameter.shape) : null;
-        return existing ?? fresh!.Data;
-    }
-
     /// <summary>Gradients of every input from dH_t and dC_t; <paramref name="gates"/> holds the activated i, f, g, o.
     /// Parameter gradients are added to (they start from the parameter's existing gradient or from zero).</summary>
     private static Grads Backward(Shape s, float[] dh, float[] dcNext, float[] gates, float[] cNext, Tensor x, Tensor? h, Tensor? c,
@@ -133,9 +124,9 @@ internal static class ConvLstmStep
         var cd = c?.Data;
         var dz = ArrayPool<float>.Shared.Rent(s.Gates * s.Ld);
         var dcPrev = c is not null && c.requires_grad ? new float[cNext.Length] : null;
-        var dwci = GradientTarget(peepholes.Ci, out var dwciT);
-        var dwcf = GradientTarget(peepholes.Cf, out var dwcfT);
-        var dwco = GradientTarget(peepholes.Co, out var dwcoT);
+        var dwci = Engine.GradientTarget(peepholes.Ci, out var dwciT);
+        var dwcf = Engine.GradientTarget(peepholes.Cf, out var dwcfT);
+        var dwco = Engine.GradientTarget(peepholes.Co, out var dwcoT);
         var (wci, wcf, wco) = (peepholes.Ci.Data, peepholes.Cf.Data, peepholes.Co.Data);
         Parallelism.For(s.Hidden, 40L * s.B * s.P, j =>
         {
@@ -165,7 +156,7 @@ internal static class ConvLstmStep
         });
 
         Tensor? dbT = null;
-        var db = bias is null ? new float[s.Gates] : GradientTarget(bias, out dbT);
+        var db = bias is null ? new float[s.Gates] : Engine.GradientTarget(bias, out dbT);
         for (int b = 0; b < s.B; b++)
             for (int r = 0; r < s.Gates; r++)
                 db[r] += TensorPrimitives.Sum(dz.AsSpan(r * s.Ld + b * s.P, s.P));
@@ -177,7 +168,7 @@ internal static class ConvLstmStep
         int rowStart = needX ? 0 : s.Kx, rowEnd = needH ? s.K : s.Kx, rows = Math.Max(0, rowEnd - rowStart);
         var dx = needX ? new float[xd.Length] : null;
         var dhPrev = needH ? new float[hd!.Length] : null;
-        var dw = GradientTarget(weight, out var dwT);
+        var dw = Engine.GradientTarget(weight, out var dwT);
         var cols = ArrayPool<float>.Shared.Rent(kUsed * s.Chunk * s.P);
         var dcols = rows > 0 ? ArrayPool<float>.Shared.Rent(rows * s.Chunk * s.P) : null;
         for (int b0 = 0; b0 < s.B; b0 += s.Chunk)

@@ -123,8 +123,7 @@ internal static class RecurrentFunction
             {
                 if (w is null) return new float[kernel.GateCount * hidden];
                 int i = index++;
-                if (Engine.ExistingLeafGradient(w) is { } existing) return existing;
-                if (Grad(i) is { } fresh) return fresh.Data;
+                if (w.requires_grad) return Engine.GradientTarget(w, out grads[i]);
                 var zeroed = pool.Rent(w.Count);
                 Array.Clear(zeroed, 0, w.Count);
                 scratch.Add(zeroed);
