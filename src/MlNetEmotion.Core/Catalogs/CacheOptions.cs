@@ -1,6 +1,6 @@
 namespace MlNetEmotion;
 
-/// <summary>Options of <see cref="DataOperationsCatalog.Cache(IDataView, CacheOptions)"/>.</summary>
+/// <summary>Options of <see cref="DataCatalogExtensions.CacheInParallel(DataOperationsCatalog, IDataView, CacheOptions)"/>.</summary>
 public sealed class CacheOptions
 {
     /// <summary>Columns to keep; null or empty for every visible column. Default null.</summary>

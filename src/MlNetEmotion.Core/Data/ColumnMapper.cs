@@ -1,9 +1,11 @@
 namespace MlNetEmotion.Data;
 
 /// <summary>Maps one input column to one output column with a function of (value, row), computing each row's value
-/// once: the mapper behind most single-column transforms.</summary>
-/// <typeparam name="TIn">Raw type of the input column.</typeparam>
-/// <typeparam name="TOut">Raw type of the output column.</typeparam>
+/// once: the mapper behind most single-column transforms. A vector output (a <see cref="VectorDataViewType"/>) is
+/// produced by the function as a dense array and handed out as ML.NET's <see cref="VBuffer{T}"/>; a vector input is
+/// read as a dense array likewise, so the function sees plain arrays either way.</summary>
+/// <typeparam name="TIn">The input value as the function sees it: the raw type, or <c>T[]</c> for a vector of <c>T</c>.</typeparam>
+/// <typeparam name="TOut">The output value as the function returns it: the raw type, or <c>T[]</c> for a vector of <c>T</c>.</typeparam>
 public sealed class ColumnMapper<TIn, TOut> : RowMapper
 {
     private readonly DataViewSchema.Column _input;
@@ -11,6 +13,12 @@ public sealed class ColumnMapper<TIn, TOut> : RowMapper
 
     /// <summary>Creates the mapper; <paramref name="map"/> receives the input value and the row position;
     /// <paramref name="annotations"/> are attached to the output column.</summary>
+    /// <param name="schema">Input schema.</param>
+    /// <param name="input">The column read.</param>
+    /// <param name="outputColumnName">The column produced.</param>
+    /// <param name="outputType">Its type.</param>
+    /// <param name="map">The function of (value, row position).</param>
+    /// <param name="annotations">Annotations of the output column, or null.</param>
     public ColumnMapper(DataViewSchema schema, DataViewSchema.Column input, string outputColumnName, DataViewType outputType, Func<TIn, long, TOut> map,
         DataViewSchema.Annotations? annotations = null)
         : base(schema)
@@ -29,13 +37,8 @@ public sealed class ColumnMapper<TIn, TOut> : RowMapper
     /// <inheritdoc />
     public override Delegate CreateGetter(DataViewRow input, int outputIndex)
     {
-        var read = input.GetGetter<TIn>(_input);
-        var cache = new PerRowCache<TOut>(input, () =>
-        {
-            TIn value = default!;
-            read(ref value);
-            return _map(value, input.Position);
-        });
-        return (ValueGetter<TOut>)((ref TOut value) => value = cache.Get());
+        var read = ValueReaders.Create<TIn>(input, _input);
+        var cache = new PerRowCache<TOut>(input, () => _map(read(), input.Position));
+        return ValueReaders.CreateGetter(OutputColumns[0].Type, cache.Get);
     }
 }

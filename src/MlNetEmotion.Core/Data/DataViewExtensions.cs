@@ -2,31 +2,9 @@ using MlNetEmotion.Data;
 
 namespace MlNetEmotion;
 
-/// <summary>Reading whole columns and materialising views.</summary>
+/// <summary>Materialising views in parallel and reading values of any column type.</summary>
 public static class DataViewExtensions
 {
-    /// <summary>All values of column <paramref name="columnName"/>, in row order.</summary>
-    /// <exception cref="SchemaMismatchException">Missing column, or its raw type is not <typeparamref name="T"/>.</exception>
-    public static IEnumerable<T> GetColumn<T>(this IDataView data, string columnName)
-    {
-        var column = data.Schema[columnName];
-        if (column.Type.RawType != typeof(T))
-            throw new SchemaMismatchException(columnName, typeof(T).Name, column.Type.ToString()!);
-        return Enumerate(data, column);
-
-        static IEnumerable<T> Enumerate(IDataView data, DataViewSchema.Column column)
-        {
-            using var cursor = data.GetRowCursor([column]);
-            var getter = cursor.GetGetter<T>(column);
-            T value = default!;
-            while (cursor.MoveNext())
-            {
-                getter(ref value);
-                yield return value;
-            }
-        }
-    }
-
     /// <summary>Computes every visible column (or the named ones) once and keeps the values in memory.</summary>
     public static InMemoryDataView ToInMemory(this IDataView data, IEnumerable<string>? columnNames = null) =>
         data is InMemoryDataView m && columnNames is null ? m : data.ToInMemory(columnNames, maxDegreeOfParallelism: 1);
@@ -62,7 +40,7 @@ public static class DataViewExtensions
                 var readers = columns.Select(c => GetBoxedGetter(cursor, c)).ToArray();
                 for (long row = start; row < end && cursor.MoveNext(); row++)
                 {
-                    for (int i = 0; i < columns.Length; i++) arrays[i].SetValue(readers[i](), row);
+                    for (int i = 0; i < columns.Length; i++) arrays[i].SetValue(StoredValues.Own(readers[i](), columns[i].Type), row);
                     progress?.Invoke(Interlocked.Increment(ref done), n);
                 }
             });
@@ -75,7 +53,7 @@ public static class DataViewExtensions
                 var readers = columns.Select(c => GetBoxedGetter(cursor, c)).ToArray();
                 while (cursor.MoveNext())
                 {
-                    for (int i = 0; i < columns.Length; i++) lists[i].Add(readers[i]());
+                    for (int i = 0; i < columns.Length; i++) lists[i].Add(StoredValues.Own(readers[i](), columns[i].Type));
                     progress?.Invoke(lists.Length == 0 ? cursor.Position + 1 : lists[0].Count, count ?? -1);
                 }
             }
@@ -86,8 +64,9 @@ public static class DataViewExtensions
                 return array;
             }).ToArray();
         }
-        var schema = new DataViewSchema.Builder()
-            .AddColumns(columns.Select(c => new DataViewSchema.DetachedColumn(c.Name, c.Type, c.Annotations))).ToSchema();
+        var builder = new DataViewSchema.Builder();
+        builder.AddColumns(columns.Select(c => new DataViewSchema.DetachedColumn(c.Name, c.Type, c.Annotations)));
+        var schema = builder.ToSchema();
         return new InMemoryDataView(schema, arrays);
     }
 

@@ -1,13 +1,17 @@
 namespace MlNetEmotion.Data;
 
-/// <summary>A materialised table: one array of values per column. Supports shuffling and random access by row.</summary>
+/// <summary>A materialised table: one array of values per column, in ML.NET's raw types (vectors as
+/// <see cref="VBuffer{T}"/>, text as <see cref="ReadOnlyMemory{T}"/>). Supports shuffling and random access by row;
+/// getters hand out copies of vectors, so a caller may keep or change what it receives.</summary>
 public sealed class InMemoryDataView : IDataView
 {
     private readonly Array[] _values;
     private readonly int _rowCount;
 
     /// <summary>Creates a view over <paramref name="values"/>: for each column of <paramref name="schema"/>, an array
-    /// of its raw type with one entry per row (vectors: an array of arrays).</summary>
+    /// of its raw type with one entry per row.</summary>
+    /// <param name="schema">The columns.</param>
+    /// <param name="values">One array per column.</param>
     /// <exception cref="ArgumentException">Counts or element types disagree with the schema.</exception>
     public InMemoryDataView(DataViewSchema schema, IReadOnlyList<Array> values)
     {
@@ -40,10 +44,8 @@ public sealed class InMemoryDataView : IDataView
     /// <inheritdoc />
     public long? GetRowCount() => _rowCount;
 
-    /// <summary>The values of column <paramref name="columnIndex"/> (shared, do not modify).</summary>
-    public Array GetColumnValues(int columnIndex) => _values[columnIndex];
-
-    /// <summary>A view of the rows at <paramref name="rows"/>, in that order, sharing the value objects.</summary>
+    /// <summary>A view of the rows at <paramref name="rows"/>, in that order, sharing the stored values.</summary>
+    /// <param name="rows">0-based row indices.</param>
     public InMemoryDataView SelectRows(IReadOnlyList<int> rows)
     {
         var selected = new Array[_values.Length];
@@ -61,11 +63,15 @@ public sealed class InMemoryDataView : IDataView
     public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null)
     {
         int[] order = Enumerable.Range(0, _rowCount).ToArray();
-        if (rand is not null) rand.Shuffle(order);
+        rand?.Shuffle(order);
         var active = new bool[Schema.Count];
         foreach (var c in columnsNeeded) active[c.Index] = true;
         return new Cursor(this, order, active);
     }
+
+    /// <inheritdoc />
+    public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>
+        [GetRowCursor(columnsNeeded, rand)];
 
     private sealed class Cursor(InMemoryDataView view, int[] order, bool[] active) : DataViewRowCursor
     {
@@ -75,15 +81,45 @@ public sealed class InMemoryDataView : IDataView
 
         public override long Position => _position;
 
+        public override long Batch => 0;
+
+        public override ValueGetter<DataViewRowId> GetIdGetter() =>
+            (ref DataViewRowId id) => id = new DataViewRowId((ulong)order[_position], 0);
+
         public override bool IsColumnActive(DataViewSchema.Column column) => active[column.Index];
 
         public override bool MoveNext() => ++_position < order.Length;
 
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
-            CheckGetter<TValue>(column);
-            var values = (TValue[])view._values[column.Index];
-            return (ref TValue value) => value = values[order[_position]];
+            if (!active[column.Index])
+                throw new SchemaMismatchException(column.Name, "an active column", "an inactive column: request it when opening the cursor");
+            if (view._values[column.Index] is not TValue[] values)
+                throw new SchemaMismatchException(column.Name, typeof(TValue).Name, column.Type.RawType.Name);
+            return StoredValues.Getter(values, () => order[_position]);
         }
     }
+}
+
+/// <summary>Getters over stored values that copy vectors out, so callers cannot change what is stored.</summary>
+internal static class StoredValues
+{
+    public static ValueGetter<TValue> Getter<TValue>(TValue[] values, Func<int> index)
+    {
+        if (typeof(TValue).IsGenericType && typeof(TValue).GetGenericTypeDefinition() == typeof(VBuffer<>))
+            return (ValueGetter<TValue>)typeof(StoredValues).GetMethod(nameof(VectorGetter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+                .MakeGenericMethod(typeof(TValue).GetGenericArguments()[0]).Invoke(null, [values, index])!;
+        return (ref TValue value) => value = values[index()];
+    }
+
+    /// <summary>A copy of a value that owns its storage (vectors are deep-copied; other values are immutable or shared).</summary>
+    public static object? Own(object? value, DataViewType type) => type is VectorDataViewType && value is not null
+        ? typeof(StoredValues).GetMethod(nameof(CloneVector), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+            .MakeGenericMethod(((VectorDataViewType)type).ItemType.RawType).Invoke(null, [value])
+        : value;
+
+    private static object CloneVector<T>(object value) => VectorValues.Clone((VBuffer<T>)value);
+
+    private static ValueGetter<VBuffer<T>> VectorGetter<T>(VBuffer<T>[] values, Func<int> index) =>
+        (ref VBuffer<T> value) => values[index()].CopyTo(ref value);
 }

@@ -8,6 +8,8 @@ public sealed class RowSubsetDataView : IDataView
     private readonly int[] _rows;
 
     /// <summary>Creates the view over the rows <paramref name="rows"/> of <paramref name="source"/>.</summary>
+    /// <param name="source">The view.</param>
+    /// <param name="rows">0-based row positions to keep.</param>
     public RowSubsetDataView(IDataView source, IEnumerable<int> rows)
     {
         _source = source;
@@ -31,6 +33,10 @@ public sealed class RowSubsetDataView : IDataView
     public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) =>
         new Cursor(_source.GetRowCursor(columnsNeeded), _rows);
 
+    /// <inheritdoc />
+    public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>
+        [GetRowCursor(columnsNeeded, rand)];
+
     private sealed class Cursor(DataViewRowCursor input, int[] rows) : DataViewRowCursor
     {
         private long _position = -1;
@@ -39,6 +45,10 @@ public sealed class RowSubsetDataView : IDataView
         public override DataViewSchema Schema => input.Schema;
 
         public override long Position => _position;
+
+        public override long Batch => 0;
+
+        public override ValueGetter<DataViewRowId> GetIdGetter() => input.GetIdGetter();
 
         public override bool IsColumnActive(DataViewSchema.Column column) => input.IsColumnActive(column);
 
@@ -61,6 +71,7 @@ public sealed class RowSubsetDataView : IDataView
         protected override void Dispose(bool disposing)
         {
             if (disposing) input.Dispose();
+            base.Dispose(disposing);
         }
     }
 }

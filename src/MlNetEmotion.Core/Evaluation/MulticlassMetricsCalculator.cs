@@ -1,7 +1,7 @@
 namespace MlNetEmotion.Evaluation;
 
-/// <summary>Computes <see cref="MulticlassClassificationMetrics"/> from 0-based class indices and optional class
-/// probabilities. <c>Evaluate</c> and the <c>metrics</c> command both call it.</summary>
+/// <summary>Computes <see cref="ClassificationScores"/> from 0-based class indices and optional class probabilities, as
+/// scikit-learn does: the metrics ML.NET does not report (F1, kappa, one-vs-rest AUC) and the rest beside them.</summary>
 public static class MulticlassMetricsCalculator
 {
     /// <summary>Probability clip used by the log-loss (scikit-learn 1.2's default eps).</summary>
@@ -13,7 +13,7 @@ public static class MulticlassMetricsCalculator
     /// <param name="probabilities">Per-row class probabilities (one array of length <c>classNames.Count</c> per row), or null.</param>
     /// <param name="classNames">Class names; their count is the number of classes.</param>
     /// <exception cref="ArgumentException">Empty input, mismatched lengths, or classes out of range (the row is named).</exception>
-    public static MulticlassClassificationMetrics Compute(IReadOnlyList<int> truth, IReadOnlyList<int> predicted,
+    public static ClassificationScores Compute(IReadOnlyList<int> truth, IReadOnlyList<int> predicted,
         IReadOnlyList<double[]>? probabilities, IReadOnlyList<string> classNames)
     {
         int n = truth.Count, k = classNames.Count;
@@ -28,7 +28,7 @@ public static class MulticlassMetricsCalculator
             if ((uint)predicted[i] >= (uint)k) throw new ArgumentException($"Row {i}: predicted class {predicted[i]} is outside 0..{k - 1}.", nameof(predicted));
             counts[truth[i], predicted[i]]++;
         }
-        var cm = new ConfusionMatrix(classNames, counts);
+        var cm = new ConfusionCounts(classNames, counts);
         var precision = cm.PerClassPrecision;
         var recall = cm.PerClassRecall;
         var f1 = Enumerable.Range(0, k).Select(c => precision[c] + recall[c] == 0 ? 0 : 2 * precision[c] * recall[c] / (precision[c] + recall[c])).ToArray();
@@ -58,7 +58,7 @@ public static class MulticlassMetricsCalculator
             var aucs = present.Where(c => support[c] < n).Select(c => BinaryAuc(truth, probabilities, c)).ToArray();
             macroAuc = aucs.Length > 0 ? aucs.Average() : double.NaN;
         }
-        return new MulticlassClassificationMetrics(microAccuracy, macroAccuracy, logLoss, logLossReduction,
+        return new ClassificationScores(microAccuracy, macroAccuracy, logLoss, logLossReduction,
             precision, recall, f1, macroF1, weightedF1, kappa, macroAuc, cm);
     }
 

@@ -1,6 +1,6 @@
 namespace MlNetEmotion.Evaluation;
 
-/// <summary>Computes <see cref="RegressionMetrics"/> per target. <c>Evaluate</c> and the <c>metrics</c> command both call it.</summary>
+/// <summary>Computes <see cref="RegressionScores"/> per target, as scikit-learn and Lin (1989) define them.</summary>
 public static class RegressionMetricsCalculator
 {
     /// <summary>Computes the metrics.</summary>
@@ -8,11 +8,11 @@ public static class RegressionMetricsCalculator
     /// <param name="predicted">Per target, the predicted values of each row.</param>
     /// <param name="targetNames">Names of the targets.</param>
     /// <exception cref="ArgumentException">Empty input, mismatched lengths, or a non-finite value (row and target named).</exception>
-    public static RegressionMetrics Compute(IReadOnlyList<double[]> truth, IReadOnlyList<double[]> predicted, IReadOnlyList<string> targetNames)
+    public static RegressionScores Compute(IReadOnlyList<double[]> truth, IReadOnlyList<double[]> predicted, IReadOnlyList<string> targetNames)
     {
         if (truth.Count != predicted.Count || truth.Count != targetNames.Count)
             throw new ArgumentException($"{truth.Count} truth targets, {predicted.Count} predicted targets, {targetNames.Count} names.");
-        return new RegressionMetrics(truth.Select((t, i) => ComputeTarget(targetNames[i], t, predicted[i])).ToArray());
+        return new RegressionScores(truth.Select((t, i) => ComputeTarget(targetNames[i], t, predicted[i])).ToArray());
     }
 
     /// <summary>Metrics of one target.</summary>

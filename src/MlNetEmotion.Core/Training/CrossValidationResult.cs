@@ -1,4 +1,3 @@
-using MlNetEmotion.Evaluation;
 using MlNetEmotion.Splitting;
 
 namespace MlNetEmotion.Training;
@@ -10,7 +9,7 @@ namespace MlNetEmotion.Training;
 /// <param name="Model">The model fitted on the fold's training rows only.</param>
 /// <param name="ScoredHoldOutSet">The held-out rows transformed by <paramref name="Model"/>.</param>
 /// <param name="Split">Which rows were trained and tested on.</param>
-public sealed record CrossValidationResult<TMetrics>(int Fold, TMetrics Metrics, ITransformer Model, IDataView ScoredHoldOutSet, DataSplit Split);
+public sealed record FoldResult<TMetrics>(int Fold, TMetrics Metrics, ITransformer Model, IDataView ScoredHoldOutSet, DataSplit Split);
 
 /// <summary>Mean and sample standard deviation (n - 1 denominator) of one metric over folds.</summary>
 /// <param name="Mean">Mean over folds.</param>
@@ -18,6 +17,7 @@ public sealed record CrossValidationResult<TMetrics>(int Fold, TMetrics Metrics,
 public sealed record MetricStatistics(double Mean, double StandardDeviation)
 {
     /// <summary>Statistics of <paramref name="values"/>.</summary>
+    /// <param name="values">One value per fold.</param>
     public static MetricStatistics Of(IReadOnlyList<double> values)
     {
         double mean = values.Average();
@@ -26,25 +26,11 @@ public sealed record MetricStatistics(double Mean, double StandardDeviation)
     }
 }
 
-/// <summary>Per-fold results of a cross-validation with the statistics of each metric over folds.</summary>
+/// <summary>Per-fold results of a cross-validation, the statistics of each metric over folds, and (for classification)
+/// the metrics of all held-out rows pooled.</summary>
 /// <typeparam name="TMetrics">Metrics type.</typeparam>
-public sealed class CrossValidationSummary<TMetrics>
-{
-    /// <summary>Creates the summary.</summary>
-    public CrossValidationSummary(IReadOnlyList<CrossValidationResult<TMetrics>> folds,
-        IReadOnlyDictionary<string, MetricStatistics> statistics, ConfusionMatrix? pooledConfusionMatrix)
-    {
-        Folds = folds;
-        Statistics = statistics;
-        PooledConfusionMatrix = pooledConfusionMatrix;
-    }
-
-    /// <summary>The folds in order.</summary>
-    public IReadOnlyList<CrossValidationResult<TMetrics>> Folds { get; }
-
-    /// <summary>Mean ± sd of each scalar metric, by metric name (e.g. "MicroAccuracy", "ConcordanceCorrelation").</summary>
-    public IReadOnlyDictionary<string, MetricStatistics> Statistics { get; }
-
-    /// <summary>For classification, the confusion matrix summed over folds; null for regression.</summary>
-    public ConfusionMatrix? PooledConfusionMatrix { get; }
-}
+/// <param name="Folds">The folds in order.</param>
+/// <param name="Statistics">Mean ± sd of each scalar metric, by name (e.g. "MicroAccuracy", "ConcordanceCorrelation").</param>
+/// <param name="Pooled">The metrics of every fold's held-out rows evaluated together.</param>
+public sealed record CrossValidationSummary<TMetrics>(IReadOnlyList<FoldResult<TMetrics>> Folds,
+    IReadOnlyDictionary<string, MetricStatistics> Statistics, TMetrics Pooled);

@@ -22,7 +22,7 @@ public static class ColumnChecks
 
     /// <summary>Shape-level twin of <see cref="IsSingleOrSingleVector(DataViewType)"/> for <c>GetOutputSchema</c> checks.</summary>
     public static bool IsSingleOrSingleVector(SchemaShape.Column column) =>
-        column.ItemType == NumberDataViewType.Single && column.Kind != SchemaShape.VectorKind.VariableVector;
+        column.ItemType == NumberDataViewType.Single && column.Kind != SchemaShape.Column.VectorKind.VariableVector;
 
     /// <summary>Requires a <c>Single</c> column or a vector of <c>Single</c> of known or variable size.</summary>
     public static DataViewSchema.Column RequireSingleOrAnySingleVector(DataViewSchema schema, string name) =>

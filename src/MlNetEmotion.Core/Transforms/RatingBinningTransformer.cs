@@ -1,10 +1,11 @@
 using MlNetEmotion.Data;
+using MlNetEmotion.Persistence;
 
 namespace MlNetEmotion.Transforms;
 
 /// <summary>Maps a self-report rating (valence, arousal on the 1..9 scale) to a class key by bins, e.g. the papers'
 /// three levels Low [1, 4.5), Medium [4.5, 5.5], High (5.5, 9].</summary>
-public sealed class RatingBinningTransformer : RowToRowTransformerBase
+public sealed class RatingBinningTransformer : RowMappingTransformerBase
 {
     /// <summary>One class: ratings up to <paramref name="UpperBound"/> (inclusive or not) that are above the previous bin.</summary>
     /// <param name="Name">Class name.</param>
@@ -67,16 +68,16 @@ public sealed class RatingBinningTransformer : RowToRowTransformerBase
 
     internal SchemaShape GetOutputShape(SchemaShape input)
     {
-        input.Require(InputColumnName, "a Single or Double rating", c => c.Kind == SchemaShape.VectorKind.Scalar &&
+        input.Require(InputColumnName, "a Single or Double rating", c => c.Kind == SchemaShape.Column.VectorKind.Scalar &&
             (c.ItemType == NumberDataViewType.Single || c.ItemType == NumberDataViewType.Double));
-        return input.With(new SchemaShape.Column(OutputColumnName, SchemaShape.VectorKind.Scalar, new KeyDataViewType(Bins.Count), true));
+        return input.With(SchemaShapes.Column(OutputColumnName, KeyColumns.Type(Bins.Count)));
     }
 
     /// <inheritdoc />
     protected override RowMapper MakeRowMapper(DataViewSchema inputSchema) => new Mapper(this, inputSchema);
 
     /// <inheritdoc />
-    public override void Save(ModelSaveContext context)
+    public override void Save(StepSaveContext context)
     {
         context.Writer.Write(OutputColumnName);
         context.Writer.Write(InputColumnName);
@@ -92,7 +93,7 @@ public sealed class RatingBinningTransformer : RowToRowTransformerBase
     }
 
     /// <summary>Reads a transformer written by <see cref="Save"/>.</summary>
-    public static RatingBinningTransformer Load(ModelLoadContext context)
+    public static RatingBinningTransformer Load(StepLoadContext context)
     {
         var r = context.Reader;
         string output = r.ReadString(), input = r.ReadString();
@@ -112,8 +113,8 @@ public sealed class RatingBinningTransformer : RowToRowTransformerBase
             _parent = parent;
             _input = ColumnChecks.Require(schema, parent.InputColumnName, "a Single or Double rating",
                 t => t == NumberDataViewType.Single || t == NumberDataViewType.Double);
-            OutputColumns = [new(parent.OutputColumnName, new KeyDataViewType(parent.Bins.Count),
-                DataViewSchema.Annotations.ForKeyValues(parent.Bins.Select(b => b.Name).ToArray()))];
+            OutputColumns = [new(parent.OutputColumnName, KeyColumns.Type(parent.Bins.Count),
+                KeyColumns.Annotations(parent.Bins.Select(b => b.Name).ToArray()))];
         }
 
         public override IReadOnlyList<DataViewSchema.DetachedColumn> OutputColumns { get; }

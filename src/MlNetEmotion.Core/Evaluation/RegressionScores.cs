@@ -11,11 +11,11 @@ namespace MlNetEmotion.Evaluation;
 public sealed record RegressionTargetMetrics(string Target, double MeanSquaredError, double RootMeanSquaredError,
     double MeanAbsoluteError, double RSquared, double PearsonCorrelation, double ConcordanceCorrelation);
 
-/// <summary>Regression metrics per target and averaged over targets (sklearn's <c>multioutput='uniform_average'</c>).</summary>
-public sealed class RegressionMetrics
+/// <summary>Regression metrics per target (MSE, RMSE, MAE, R², Pearson r, CCC) and averaged over targets (sklearn's <c>multioutput='uniform_average'</c>).</summary>
+public sealed class RegressionScores
 {
     /// <summary>Creates the metrics from per-target values.</summary>
-    public RegressionMetrics(IReadOnlyList<RegressionTargetMetrics> perTarget)
+    public RegressionScores(IReadOnlyList<RegressionTargetMetrics> perTarget)
     {
         if (perTarget.Count == 0) throw new ArgumentException("At least one target is required.", nameof(perTarget));
         PerTarget = perTarget;

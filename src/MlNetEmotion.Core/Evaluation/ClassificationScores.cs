@@ -1,16 +1,16 @@
 namespace MlNetEmotion.Evaluation;
 
 /// <summary>Metrics of a multiclass classifier, as scikit-learn defines them (values agree with it to 1e-9).</summary>
-public sealed class MulticlassClassificationMetrics
+public sealed class ClassificationScores
 {
     /// <summary>Creates metrics from their values (normally made by <see cref="MulticlassMetricsCalculator"/>).</summary>
-    public MulticlassClassificationMetrics(double microAccuracy, double macroAccuracy, double logLoss, double logLossReduction,
+    public ClassificationScores(double microAccuracy, double macroAccuracy, double logLoss, double logLossReduction,
         IReadOnlyList<double> perClassPrecision, IReadOnlyList<double> perClassRecall, IReadOnlyList<double> perClassF1,
-        double macroF1, double weightedF1, double cohenKappa, double macroAuc, ConfusionMatrix confusionMatrix)
+        double macroF1, double weightedF1, double cohenKappa, double macroAuc, ConfusionCounts counts)
     {
         MicroAccuracy = microAccuracy; MacroAccuracy = macroAccuracy; LogLoss = logLoss; LogLossReduction = logLossReduction;
         PerClassPrecision = perClassPrecision; PerClassRecall = perClassRecall; PerClassF1 = perClassF1;
-        MacroF1 = macroF1; WeightedF1 = weightedF1; CohenKappa = cohenKappa; MacroAuc = macroAuc; ConfusionMatrix = confusionMatrix;
+        MacroF1 = macroF1; WeightedF1 = weightedF1; CohenKappa = cohenKappa; MacroAuc = macroAuc; Counts = counts;
     }
 
     /// <summary>Fraction of rows classified right: the papers' "classification rate" (sklearn <c>accuracy_score</c>).</summary>
@@ -49,5 +49,5 @@ public sealed class MulticlassClassificationMetrics
     public double MacroAuc { get; }
 
     /// <summary>The confusion matrix.</summary>
-    public ConfusionMatrix ConfusionMatrix { get; }
+    public ConfusionCounts Counts { get; }
 }

@@ -4,12 +4,15 @@ namespace MlNetEmotion;
 public sealed class SchemaMismatchException : InvalidOperationException
 {
     /// <summary>Creates the exception for column <paramref name="columnName"/>.</summary>
-    public SchemaMismatchException(string columnName, string expected, string found)
-        : base($"Column '{columnName}': expected {expected}, found {found}.")
+    /// <param name="columnName">The column at fault.</param>
+    /// <param name="expected">What was expected.</param>
+    /// <param name="found">What was found (a type's text, which ML.NET declares nullable).</param>
+    public SchemaMismatchException(string columnName, string? expected, string? found)
+        : base($"Column '{columnName}': expected {expected ?? "?"}, found {found ?? "?"}.")
     {
         ColumnName = columnName;
-        Expected = expected;
-        Found = found;
+        Expected = expected ?? "?";
+        Found = found ?? "?";
     }
 
     /// <summary>The column at fault.</summary>
@@ -22,7 +25,7 @@ public sealed class SchemaMismatchException : InvalidOperationException
     public string Found { get; }
 
     /// <summary>The exception for a column that is not in <paramref name="schema"/>.</summary>
-    public static SchemaMismatchException Missing(string columnName, string expected, DataViewSchema schema) =>
+    public static SchemaMismatchException Missing(string columnName, string? expected, DataViewSchema schema) =>
         new(columnName, expected, $"no such column (columns: {VisibleNames(schema)})");
 
     private static string VisibleNames(DataViewSchema schema)

@@ -3,11 +3,12 @@ using System.Text;
 
 namespace MlNetEmotion.Evaluation;
 
-/// <summary>Counts of (true class, predicted class) pairs, with per-class precision and recall.</summary>
-public sealed class ConfusionMatrix
+/// <summary>Counts of (true class, predicted class) pairs, with per-class precision and recall, as scikit-learn computes
+/// them (ML.NET's <see cref="ConfusionMatrix"/> cannot be built outside ML.NET's evaluators).</summary>
+public sealed class ConfusionCounts
 {
     /// <summary>Creates a matrix from counts[true][predicted].</summary>
-    public ConfusionMatrix(IReadOnlyList<string> classNames, long[,] counts)
+    public ConfusionCounts(IReadOnlyList<string> classNames, long[,] counts)
     {
         if (counts.GetLength(0) != classNames.Count || counts.GetLength(1) != classNames.Count)
             throw new ArgumentException($"Counts are {counts.GetLength(0)}x{counts.GetLength(1)} for {classNames.Count} classes.", nameof(counts));
@@ -42,9 +43,9 @@ public sealed class ConfusionMatrix
     public long ColumnSum(int predicted) => Enumerable.Range(0, NumberOfClasses).Sum(i => Counts[i, predicted]);
 
     /// <summary>Element-wise sum of matrices over the same classes (pooling folds).</summary>
-    public static ConfusionMatrix Sum(IEnumerable<ConfusionMatrix> matrices)
+    public static ConfusionCounts Sum(IEnumerable<ConfusionCounts> matrices)
     {
-        ConfusionMatrix? total = null;
+        ConfusionCounts? total = null;
         long[,]? counts = null;
         foreach (var m in matrices)
         {
@@ -55,7 +56,7 @@ public sealed class ConfusionMatrix
             for (int i = 0; i < m.NumberOfClasses; i++)
                 for (int j = 0; j < m.NumberOfClasses; j++) counts[i, j] += m.Counts[i, j];
         }
-        return total is null ? throw new ArgumentException("No matrices to pool.", nameof(matrices)) : new ConfusionMatrix(total.ClassNames, counts!);
+        return total is null ? throw new ArgumentException("No matrices to pool.", nameof(matrices)) : new ConfusionCounts(total.ClassNames, counts!);
     }
 
     /// <summary>A text table: rows are true classes, columns predicted classes, with recall per row and precision per column.</summary>
