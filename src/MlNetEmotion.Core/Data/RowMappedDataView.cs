@@ -135,19 +135,24 @@ internal sealed class MappedRow : DataViewRow
 }
 
 /// <summary>ML.NET's per-row view of a <see cref="RowMapper"/>: what <see cref="PredictionEngine{TSrc, TDst}"/> and
-/// chained row mappers call.</summary>
-internal sealed class RowMapperAdapter(RowMapper mapper) : IRowToRowMapper
+/// chained row mappers call (a transformer's <see cref="ITransformer.GetRowToRowMapper"/> returns one).</summary>
+/// <param name="mapper">The mapper.</param>
+public sealed class RowMapperAdapter(RowMapper mapper) : IRowToRowMapper
 {
+    /// <inheritdoc />
     public DataViewSchema InputSchema => mapper.InputSchema;
 
+    /// <inheritdoc />
     public DataViewSchema OutputSchema { get; } = mapper.GetOutputSchema();
 
+    /// <inheritdoc />
     public IEnumerable<DataViewSchema.Column> GetDependencies(IEnumerable<DataViewSchema.Column> dependingColumns)
     {
         var needed = dependingColumns.Select(c => OutputSchema[c.Index]);
         return MappedRow.Dependencies(InputSchema, mapper, needed).Inputs;
     }
 
+    /// <inheritdoc />
     public DataViewRow GetRow(DataViewRow input, IEnumerable<DataViewSchema.Column> activeColumns)
     {
         var (_, outputs) = MappedRow.Dependencies(InputSchema, mapper, activeColumns.Select(c => OutputSchema[c.Index]));

@@ -1,121 +1,99 @@
+using MlNetEmotion.Models.Training;
 using MlNetEmotion.Neural;
 using MlNetEmotion.Neural.Modules;
 
 namespace MlNetEmotion.Models.Mlp;
 
-/// <summary>The network of the MLP trainers: Linear → activation → dropout per hidden layer, then a Linear output
-/// (optionally tanh). PyTorch's default initialisation, seeded.</summary>
-public sealed class MlpNetwork
+/// <summary>The recipe of the MLP: Linear → activation → dropout per hidden layer, then a Linear output (optionally
+/// tanh), over the concatenation of every feature column flattened. PyTorch's default initialisation, seeded.</summary>
+/// <param name="inputSize">Inputs (the features of all columns together).</param>
+/// <param name="hiddenSizes">Hidden layer sizes.</param>
+/// <param name="outputSize">Outputs (classes or targets).</param>
+/// <param name="activation">Hidden non-linearity.</param>
+/// <param name="dropout">Dropout probability while training.</param>
+/// <param name="tanhOutput">Whether the outputs pass through tanh.</param>
+public sealed class MlpSpec(int inputSize, int[] hiddenSizes, int outputSize, MlpActivation activation, double dropout, bool tanhOutput) : NeuralNetworkSpec
+{
+    /// <summary>Inputs (the features of all columns together).</summary>
+    public int InputSize { get; } = inputSize;
+
+    /// <summary>Hidden layer sizes.</summary>
+    public int[] HiddenSizes { get; } = hiddenSizes;
+
+    /// <summary>Outputs (classes or targets).</summary>
+    public int OutputSize { get; } = outputSize;
+
+    /// <summary>Hidden non-linearity.</summary>
+    public MlpActivation Activation { get; } = activation;
+
+    /// <summary>Dropout probability while training.</summary>
+    public double Dropout { get; } = dropout;
+
+    /// <summary>Whether the outputs pass through tanh.</summary>
+    public bool TanhOutput { get; } = tanhOutput;
+
+    /// <inheritdoc />
+    public override Module<NeuralBatch, Tensor> Create(Generator generator) => new MlpNetwork(this, generator);
+
+    /// <inheritdoc />
+    public override void Write(BinaryWriter writer)
+    {
+        writer.Write(InputSize);
+        writer.Write(HiddenSizes.Length);
+        foreach (int h in HiddenSizes) writer.Write(h);
+        writer.Write(OutputSize);
+        writer.Write((int)Activation);
+        writer.Write(Dropout);
+        writer.Write(TanhOutput);
+    }
+
+    /// <summary>Reads a recipe written by <see cref="Write"/>.</summary>
+    /// <param name="reader">Source.</param>
+    public static MlpSpec Read(BinaryReader reader)
+    {
+        int input = reader.ReadInt32();
+        var hidden = new int[reader.ReadInt32()];
+        if (hidden.Length > 64) throw new InvalidDataException($"An MLP with {hidden.Length} hidden layers is not a saved MLP.");
+        for (int i = 0; i < hidden.Length; i++) hidden[i] = reader.ReadInt32();
+        return new MlpSpec(input, hidden, reader.ReadInt32(), (MlpActivation)reader.ReadInt32(), reader.ReadDouble(), reader.ReadBoolean());
+    }
+}
+
+/// <summary>The MLP module built from an <see cref="MlpSpec"/>: flattens and concatenates the batch's inputs, then runs
+/// the layers.</summary>
+public sealed class MlpNetwork : Module<NeuralBatch, Tensor>
 {
     private readonly Sequential _layers;
 
-    /// <summary>Builds a network.</summary>
-    public MlpNetwork(int inputSize, IReadOnlyList<int> hiddenSizes, int outputSize, MlpActivation activation, double dropout, bool tanhOutput, long seed)
+    /// <summary>Builds the network, drawing its weights and dropout masks from <paramref name="generator"/>.</summary>
+    /// <param name="spec">The recipe.</param>
+    /// <param name="generator">Random source.</param>
+    public MlpNetwork(MlpSpec spec, Generator generator) : base("Mlp")
     {
-        InputSize = inputSize;
-        HiddenSizes = hiddenSizes.ToArray();
-        OutputSize = outputSize;
-        Activation = activation;
-        DropoutProbability = dropout;
-        TanhOutput = tanhOutput;
-        var generator = new Generator(seed);
         var modules = new List<Module<Tensor, Tensor>>();
-        int width = inputSize;
-        foreach (int h in HiddenSizes)
+        int width = spec.InputSize;
+        foreach (int h in spec.HiddenSizes)
         {
             modules.Add(torch.nn.Linear(width, h, generator: generator));
-            modules.Add(activation == MlpActivation.ReLU ? torch.nn.ReLU() : torch.nn.Tanh());
-            if (dropout > 0) modules.Add(torch.nn.Dropout(dropout, generator));
+            modules.Add(spec.Activation == MlpActivation.ReLU ? torch.nn.ReLU() : torch.nn.Tanh());
+            if (spec.Dropout > 0) modules.Add(torch.nn.Dropout(spec.Dropout, generator));
             width = h;
         }
-        modules.Add(torch.nn.Linear(width, outputSize, generator: generator));
-        if (tanhOutput) modules.Add(torch.nn.Tanh());
-        _layers = torch.nn.Sequential(modules.ToArray());
+        modules.Add(torch.nn.Linear(width, spec.OutputSize, generator: generator));
+        if (spec.TanhOutput) modules.Add(torch.nn.Tanh());
+        _layers = torch.nn.Sequential([.. modules]);
+        register_module("layers", _layers);
+        Spec = spec;
     }
 
-    /// <summary>Number of inputs.</summary>
-    public int InputSize { get; }
+    /// <summary>The recipe.</summary>
+    public MlpSpec Spec { get; }
 
-    /// <summary>Hidden layer sizes.</summary>
-    public IReadOnlyList<int> HiddenSizes { get; }
-
-    /// <summary>Number of outputs (classes, or regression targets).</summary>
-    public int OutputSize { get; }
-
-    /// <summary>Hidden activation.</summary>
-    public MlpActivation Activation { get; }
-
-    /// <summary>Dropout probability while training.</summary>
-    public double DropoutProbability { get; }
-
-    /// <summary>Whether the outputs pass through tanh.</summary>
-    public bool TanhOutput { get; }
-
-    /// <summary>The layers as a module (parameters, train/eval, state_dict).</summary>
-    public Module<Tensor, Tensor> Module => _layers;
-
-    /// <summary>Outputs for a batch <c>[rows, InputSize]</c>.</summary>
-    public Tensor Forward(Tensor input) => _layers.forward(input);
-
-    /// <summary>Outputs for one row, without gradients, in evaluation mode.</summary>
-    public float[] Predict(ReadOnlySpan<float> features)
+    /// <inheritdoc />
+    public override Tensor forward(NeuralBatch input)
     {
-        using var _ = torch.no_grad();
-        _layers.eval();
-        return Forward(torch.tensor(features.ToArray(), 1, InputSize)).ToArray();
+        int rows = input.Count;
+        var flat = input.Inputs.Select(t => t.reshape(rows, -1)).ToArray();
+        return _layers.forward(flat.Length == 1 ? flat[0] : torch.cat(flat, 1));
     }
-
-    /// <summary>Writes the architecture and weights.</summary>
-    public void Save(ModelSaveContext context)
-    {
-        var w = context.Writer;
-        w.Write(InputSize);
-        w.Write(HiddenSizes.Count);
-        foreach (int h in HiddenSizes) w.Write(h);
-        w.Write(OutputSize);
-        w.Write((int)Activation);
-        w.Write(DropoutProbability);
-        w.Write(TanhOutput);
-        var state = _layers.state_dict();
-        w.Write(state.Count);
-        foreach (var (name, tensor) in state)
-        {
-            w.Write(name);
-            context.Write(tensor.AsSpan());
-        }
-    }
-
-    /// <summary>Reads a network written by <see cref="Save"/>.</summary>
-    public static MlpNetwork Load(ModelLoadContext context)
-    {
-        var r = context.Reader;
-        int input = r.ReadInt32();
-        var hidden = new int[r.ReadInt32()];
-        for (int i = 0; i < hidden.Length; i++) hidden[i] = r.ReadInt32();
-        int output = r.ReadInt32();
-        var activation = (MlpActivation)r.ReadInt32();
-        double dropout = r.ReadDouble();
-        bool tanh = r.ReadBoolean();
-        var network = new MlpNetwork(input, hidden, output, activation, dropout, tanh, seed: 0);
-        var own = network._layers.state_dict();
-        int count = r.ReadInt32();
-        var loaded = new Dictionary<string, Tensor>();
-        for (int i = 0; i < count; i++)
-        {
-            string name = r.ReadString();
-            var values = context.ReadSingles();
-            if (!own.TryGetValue(name, out var target))
-                throw new InvalidDataException($"{context.Source}: MLP weight '{name}' is not part of the network.");
-            loaded[name] = torch.tensor(values, target.shape);
-        }
-        network._layers.load_state_dict(loaded);
-        return network;
-    }
-
-    /// <summary>A copy of every parameter's values (for keeping the best epoch).</summary>
-    internal Dictionary<string, Tensor> Snapshot() =>
-        _layers.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.DetachedClone());
-
-    /// <summary>Restores values from <see cref="Snapshot"/>.</summary>
-    internal void Restore(Dictionary<string, Tensor> snapshot) => _layers.load_state_dict(snapshot);
 }

@@ -7,6 +7,9 @@ public class Adam : Optimizer
 {
     private readonly StateStore state;
 
+    /// <inheritdoc/>
+    protected override StateStore? State => state;
+
     /// <summary>Creates the optimizer.</summary>
     /// <param name="parameters">Parameters to update.</param>
     /// <param name="lr">Learning rate.</param>

@@ -25,6 +25,15 @@ public abstract class LRScheduler
         for (int i = 0; i < baseLrs.Length; i++) optimizer.param_groups[i].lr = LearningRate(baseLrs[i], last_epoch);
     }
 
+    /// <summary>Sets the epoch count (<c>scheduler.load_state_dict</c>) and writes that epoch's rates into the groups.</summary>
+    /// <param name="epoch">Epochs stepped, as <see cref="last_epoch"/> read from a checkpoint.</param>
+    public void load_state_dict(int epoch)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(epoch);
+        last_epoch = epoch;
+        for (int i = 0; i < baseLrs.Length; i++) optimizer.param_groups[i].lr = epoch == 0 ? baseLrs[i] : LearningRate(baseLrs[i], epoch);
+    }
+
     /// <summary>The rates currently set on the groups.</summary>
     public IReadOnlyList<double> get_last_lr() => [.. optimizer.param_groups.Select(g => g.lr)];
 

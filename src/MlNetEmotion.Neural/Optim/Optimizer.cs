@@ -76,6 +76,32 @@ public abstract class Optimizer
     /// <summary>Number of completed <see cref="step"/> calls.</summary>
     protected long StepCount { get; private set; }
 
+    /// <summary>The per-parameter buffers of this optimizer, if it keeps any (moments, momentum).</summary>
+    protected virtual StateStore? State => null;
+
+    /// <summary>A copy of the optimizer's state (<c>optimizer.state_dict()</c>): step count, each group's learning
+    /// rate and every per-parameter buffer and step counter, so training resumes bit-identically.</summary>
+    public OptimizerState state_dict() => new(StepCount, [.. groups.Select(g => g.lr)], State?.Export() ?? []);
+
+    /// <summary>Restores a state from <see cref="state_dict"/> of an optimizer of the same kind over the same parameters.</summary>
+    /// <param name="state">The state.</param>
+    /// <exception cref="ArgumentException">The group count or a buffer length differs.</exception>
+    public void load_state_dict(OptimizerState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.LearningRates.Count != groups.Count)
+            throw new ArgumentException($"{GetType().Name}.load_state_dict: {state.LearningRates.Count} groups saved, {groups.Count} here.", nameof(state));
+        var lengths = groups.SelectMany(g => g.parameters).Select(p => (int)p.numel()).ToArray();
+        foreach (var entry in state.Parameters)
+        {
+            if ((uint)entry.Index >= (uint)lengths.Length || entry.Buffers.Any(b => b.Length != lengths[entry.Index]))
+                throw new ArgumentException($"{GetType().Name}.load_state_dict: saved state of parameter {entry.Index} does not fit this optimizer's parameters.", nameof(state));
+        }
+        StepCount = state.StepCount;
+        for (int i = 0; i < groups.Count; i++) groups[i].lr = state.LearningRates[i];
+        State?.Import(state.Parameters);
+    }
+
     /// <summary>Updates one parameter in place.</summary>
     /// <param name="index">Position of the parameter across all groups (stable key for per-parameter state).</param>
     /// <param name="param">Parameter values.</param>
@@ -102,6 +128,23 @@ public abstract class Optimizer
             return buffers!;
         }
 
+        /// <summary>Copies of every parameter's buffers and step counter, by parameter index.</summary>
+        public IReadOnlyList<ParameterState> Export() =>
+            [.. state.Keys.Union(steps.Keys).Order().Select(i => new ParameterState(i, steps.GetValueOrDefault(i),
+                state.TryGetValue(i, out var b) ? [.. b.Select(x => (float[])x.Clone())] : []))];
+
+        /// <summary>Replaces every buffer and step counter with copies of <paramref name="saved"/>.</summary>
+        public void Import(IReadOnlyList<ParameterState> saved)
+        {
+            state.Clear();
+            steps.Clear();
+            foreach (var p in saved)
+            {
+                if (p.Buffers.Count > 0) state[p.Index] = [.. p.Buffers.Select(x => (float[])x.Clone())];
+                if (p.Step > 0) steps[p.Index] = p.Step;
+            }
+        }
+
         /// <summary>Increments and returns the parameter's own step counter.</summary>
         public long NextStep(int index)
         {
@@ -111,3 +154,15 @@ public abstract class Optimizer
         }
     }
 }
+
+/// <summary>The saved state of one parameter inside an <see cref="OptimizerState"/>.</summary>
+/// <param name="Index">Position of the parameter across all groups.</param>
+/// <param name="Step">The parameter's own step counter.</param>
+/// <param name="Buffers">Its buffers (moments, momentum), each of the parameter's length.</param>
+public sealed record ParameterState(int Index, long Step, IReadOnlyList<float[]> Buffers);
+
+/// <summary>An optimizer's state as <see cref="Optimizer.state_dict"/> returns it.</summary>
+/// <param name="StepCount">Completed steps.</param>
+/// <param name="LearningRates">Each group's current rate.</param>
+/// <param name="Parameters">Per-parameter buffers and counters.</param>
+public sealed record OptimizerState(long StepCount, IReadOnlyList<double> LearningRates, IReadOnlyList<ParameterState> Parameters);

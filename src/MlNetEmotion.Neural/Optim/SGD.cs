@@ -5,6 +5,9 @@ public sealed class SGD : Optimizer
 {
     private readonly StateStore state = new(1);
 
+    /// <inheritdoc/>
+    protected override StateStore? State => state;
+
     /// <summary>Creates the optimizer.</summary>
     /// <param name="parameters">Parameters to update.</param>
     /// <param name="lr">Learning rate.</param>

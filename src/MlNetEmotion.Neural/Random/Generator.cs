@@ -16,6 +16,19 @@ public sealed class Generator
     /// <summary>The seed last set.</summary>
     public long initial_seed { get; private set; }
 
+    /// <summary>The generator's full state (<c>torch.Generator.get_state</c>): restoring it with <see cref="set_state"/>
+    /// continues the stream exactly where it was.</summary>
+    public GeneratorState get_state() => new(initial_seed, s0, s1, s2, s3, spareNormal);
+
+    /// <summary>Restores a state from <see cref="get_state"/>.</summary>
+    /// <param name="state">The state.</param>
+    public Generator set_state(GeneratorState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        (initial_seed, s0, s1, s2, s3, spareNormal) = (state.InitialSeed, state.S0, state.S1, state.S2, state.S3, state.SpareNormal);
+        return this;
+    }
+
     /// <summary>Restarts the stream from <paramref name="seed"/>.</summary>
     public Generator manual_seed(long seed)
     {
@@ -83,3 +96,12 @@ public sealed class Generator
         return low + (long)(v % range);
     }
 }
+
+/// <summary>The state of a <see cref="Generator"/>: its seed, the four xoshiro256** words and a cached normal value.</summary>
+/// <param name="InitialSeed">The seed last set.</param>
+/// <param name="S0">State word 0.</param>
+/// <param name="S1">State word 1.</param>
+/// <param name="S2">State word 2.</param>
+/// <param name="S3">State word 3.</param>
+/// <param name="SpareNormal">The second value of the last Box–Muller pair, if not yet used.</param>
+public sealed record GeneratorState(long InitialSeed, ulong S0, ulong S1, ulong S2, ulong S3, double? SpareNormal);
