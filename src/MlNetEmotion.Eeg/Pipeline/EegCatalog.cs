@@ -6,19 +6,23 @@ using MlNetEmotion.Signals.Wavelets;
 namespace MlNetEmotion;
 
 /// <summary>
-/// <c>ctx.Eeg</c>: EEG pipeline steps. A text column of file paths becomes an <see cref="EegSignal"/> column
+/// <c>mlContext.Transforms.Eeg</c>: EEG pipeline steps. A text column of file paths becomes an <see cref="EegSignal"/> column
 /// (<see cref="ReadEeg"/>); signal steps map it to a new signal; feature steps produce band features.
 /// Signal steps default to writing back to <c>Signal</c>; <c>inputColumnName</c> defaults to the output name.
 /// Other assemblies' files add steps to this partial class (topomaps).
 /// </summary>
 public sealed partial class EegCatalog
 {
-    /// <summary>Creates the catalog for <paramref name="context"/>.</summary>
-    /// <param name="context">The owning context.</param>
-    public EegCatalog(EmotionContext context) => Context = context;
+    /// <summary>Creates the catalog on <paramref name="catalog"/>.</summary>
+    /// <param name="catalog">ML.NET's transforms catalog (<c>mlContext.Transforms</c>) it extends.</param>
+    public EegCatalog(TransformsCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        Catalog = catalog;
+    }
 
-    /// <summary>The owning context.</summary>
-    public EmotionContext Context { get; }
+    /// <summary>ML.NET's transforms catalog this catalog extends (its environment is the owning <see cref="MLContext"/>'s).</summary>
+    public TransformsCatalog Catalog { get; }
 
     /// <summary>Reads the EEG file named in a text column (EDF/BDF/MAT/NPY/CSV) into a signal of its voltage channels.</summary>
     /// <param name="outputColumnName">Signal column produced. Default <c>Signal</c>.</param>
@@ -31,7 +35,7 @@ public sealed partial class EegCatalog
         string? trialColumnName = null)
     {
         var t = new EegReadTransformer(outputColumnName, inputColumnName, options, trialColumnName);
-        return new TrivialEstimator<EegReadTransformer>(t, t.GetOutputShape);
+        return new StatelessEstimator<EegReadTransformer>(t, t.GetOutputShape);
     }
 
     /// <summary>Zero-phase Butterworth band-pass (SciPy <c>butter(order, [low, high], 'bandpass', output='sos')</c> + <c>sosfiltfilt</c>).</summary>
@@ -108,25 +112,25 @@ public sealed partial class EegCatalog
     public IEstimator<EegFeatureTransformer> DifferentialEntropy(string outputColumnName = "DifferentialEntropy", string inputColumnName = "Signal", DifferentialEntropyOptions? options = null, bool asVector = false) =>
         Feature(outputColumnName, inputColumnName, new DifferentialEntropyFeature(options ?? new DifferentialEntropyOptions()), asVector);
 
-    private static TrivialEstimator<EegSignalTransformer> Signal(string outputColumnName, string? inputColumnName, EegSignalOperation operation)
+    private static StatelessEstimator<EegSignalTransformer> Signal(string outputColumnName, string? inputColumnName, EegSignalOperation operation)
     {
         var t = new EegSignalTransformer(outputColumnName, inputColumnName ?? outputColumnName, operation);
-        return new TrivialEstimator<EegSignalTransformer>(t, t.GetOutputShape);
+        return new StatelessEstimator<EegSignalTransformer>(t, t.GetOutputShape);
     }
 
-    private static TrivialEstimator<EegFeatureTransformer> Feature(string outputColumnName, string inputColumnName, EegFeature feature, bool asVector)
+    private static StatelessEstimator<EegFeatureTransformer> Feature(string outputColumnName, string inputColumnName, EegFeature feature, bool asVector)
     {
         var t = new EegFeatureTransformer(outputColumnName, inputColumnName, feature, asVector);
-        return new TrivialEstimator<EegFeatureTransformer>(t, t.GetOutputShape);
+        return new StatelessEstimator<EegFeatureTransformer>(t, t.GetOutputShape);
     }
 }
 
-/// <summary>Adds <c>ctx.Eeg</c> to <see cref="EmotionContext"/>.</summary>
-public static class EegContextExtensions
+/// <summary>Adds <c>mlContext.Transforms.Eeg</c> to ML.NET's <see cref="TransformsCatalog"/>.</summary>
+public static class EegCatalogExtensions
 {
-    extension(EmotionContext context)
+    extension(TransformsCatalog catalog)
     {
-        /// <summary>EEG steps: reading, filtering, resampling, denoising, segmentation, baseline, normalisation, band features.</summary>
-        public EegCatalog Eeg => new(context);
+        /// <summary>EEG steps: reading, filtering, resampling, denoising, segmentation, baseline, normalisation, band features, topomaps.</summary>
+        public EegCatalog Eeg => new(catalog);
     }
 }

@@ -1,5 +1,6 @@
 using MlNetEmotion.Data;
 using MlNetEmotion.Eeg.Features;
+using MlNetEmotion.Persistence;
 
 namespace MlNetEmotion.Eeg.Pipeline;
 
@@ -8,7 +9,7 @@ namespace MlNetEmotion.Eeg.Pipeline;
 /// (keeps the [windows, channels, bands] shape and channel names, for topomaps), or with
 /// <see cref="AsVector"/> a float vector [windows · channels · bands] for trainers.
 /// </summary>
-public sealed class EegFeatureTransformer : RowToRowTransformerBase
+public sealed class EegFeatureTransformer : RowMappingTransformerBase
 {
     /// <summary>Creates the transformer.</summary>
     /// <param name="outputColumnName">Feature column produced.</param>
@@ -42,7 +43,7 @@ public sealed class EegFeatureTransformer : RowToRowTransformerBase
     public SchemaShape GetOutputShape(SchemaShape input)
     {
         EegSignalColumn.Require(input, InputColumnName);
-        return input.With(SchemaShape.FromType(OutputColumnName, OutputType));
+        return input.With(SchemaShapes.Column(OutputColumnName, OutputType));
     }
 
     /// <inheritdoc />
@@ -59,7 +60,7 @@ public sealed class EegFeatureTransformer : RowToRowTransformerBase
         EegStepException.Guard(signal, Feature.GetType().Name, s => Feature.Compute(s).EnsureFinite());
 
     /// <inheritdoc />
-    public override void Save(ModelSaveContext context)
+    public override void Save(StepSaveContext context)
     {
         context.Writer.Write(OutputColumnName);
         context.Writer.Write(InputColumnName);
@@ -70,7 +71,7 @@ public sealed class EegFeatureTransformer : RowToRowTransformerBase
 
     /// <summary>Reads a transformer written by <see cref="Save"/>.</summary>
     /// <param name="context">Source.</param>
-    public static EegFeatureTransformer Load(ModelLoadContext context)
+    public static EegFeatureTransformer Load(StepLoadContext context)
     {
         var r = context.Reader;
         string output = r.ReadString(), input = r.ReadString();

@@ -1,10 +1,11 @@
 using MlNetEmotion.Data;
 using MlNetEmotion.Eeg.IO;
+using MlNetEmotion.Persistence;
 
 namespace MlNetEmotion.Eeg.Pipeline;
 
 /// <summary>Reads the EEG file named in a text column into a signal column (voltage channels, one common rate).</summary>
-public sealed class EegReadTransformer : RowToRowTransformerBase
+public sealed class EegReadTransformer : RowMappingTransformerBase
 {
     /// <summary>Creates the transformer.</summary>
     /// <param name="outputColumnName">Signal column produced.</param>
@@ -39,10 +40,10 @@ public sealed class EegReadTransformer : RowToRowTransformerBase
     /// <param name="input">Input shape.</param>
     public SchemaShape GetOutputShape(SchemaShape input)
     {
-        input.Require(InputColumnName, "Text (a file path)", c => c.ItemType.Equals(TextDataViewType.Instance) && c.Kind == SchemaShape.VectorKind.Scalar);
+        input.Require(InputColumnName, "Text (a file path)", c => c.ItemType.Equals(TextDataViewType.Instance) && c.Kind == SchemaShape.Column.VectorKind.Scalar);
         if (TrialColumnName is not null)
-            input.Require(TrialColumnName, "Int32 (a 1-based trial number)", c => c.ItemType.Equals(NumberDataViewType.Int32) && c.Kind == SchemaShape.VectorKind.Scalar);
-        return input.With(SchemaShape.FromType(OutputColumnName, EegSignalColumn.SignalType));
+            input.Require(TrialColumnName, "Int32 (a 1-based trial number)", c => c.ItemType.Equals(NumberDataViewType.Int32) && c.Kind == SchemaShape.Column.VectorKind.Scalar);
+        return input.With(SchemaShapes.Column(OutputColumnName, EegSignalColumn.SignalType));
     }
 
     /// <inheritdoc />
@@ -74,22 +75,15 @@ public sealed class EegReadTransformer : RowToRowTransformerBase
 
         public override Delegate CreateGetter(DataViewRow input, int outputIndex)
         {
-            var readPath = input.GetGetter<string>(path);
-            var readTrial = input.GetGetter<int>(trial);
-            var cache = new PerRowCache<EegSignal>(input, () =>
-            {
-                string p = "";
-                int t = 0;
-                readPath(ref p);
-                readTrial(ref t);
-                return read(p, t);
-            });
+            var readPath = ValueReaders.Create<string>(input, path);
+            var readTrial = ValueReaders.Create<int>(input, trial);
+            var cache = new PerRowCache<EegSignal>(input, () => read(readPath(), readTrial()));
             return (ValueGetter<EegSignal>)((ref EegSignal value) => value = cache.Get());
         }
     }
 
     /// <inheritdoc />
-    public override void Save(ModelSaveContext context)
+    public override void Save(StepSaveContext context)
     {
         context.Writer.Write(OutputColumnName);
         context.Writer.Write(InputColumnName);
@@ -105,7 +99,7 @@ public sealed class EegReadTransformer : RowToRowTransformerBase
 
     /// <summary>Reads a transformer written by <see cref="Save"/>.</summary>
     /// <param name="context">Source.</param>
-    public static EegReadTransformer Load(ModelLoadContext context)
+    public static EegReadTransformer Load(StepLoadContext context)
     {
         var r = context.Reader;
         string output = r.ReadString(), input = r.ReadString();

@@ -4,7 +4,7 @@ namespace MlNetEmotion.Eeg.Pipeline;
 
 /// <summary>
 /// The value of an EEG signal column: equally sampled channels in µV with their names and rate, and
-/// the analysis windows set by <c>ctx.Eeg.Segment</c> (null until then, meaning one window over the whole signal).
+/// the analysis windows set by <c>mlContext.Transforms.Eeg.Segment</c> (null until then, meaning one window over the whole signal).
 /// </summary>
 public sealed class EegSignal
 {

@@ -1,8 +1,10 @@
 using MlNetEmotion.Data;
+using MlNetEmotion.Persistence;
+
 namespace MlNetEmotion.Eeg.Pipeline;
 
 /// <summary>Applies an <see cref="EegSignalOperation"/> to a signal column, lazily, row by row.</summary>
-public sealed class EegSignalTransformer : RowToRowTransformerBase
+public sealed class EegSignalTransformer : RowMappingTransformerBase
 {
     /// <summary>Creates the transformer.</summary>
     /// <param name="outputColumnName">Signal column produced.</param>
@@ -27,7 +29,7 @@ public sealed class EegSignalTransformer : RowToRowTransformerBase
     /// <summary>The output shape of the step for an input shape (pre-flight check).</summary>
     /// <param name="input">Input shape.</param>
     public SchemaShape GetOutputShape(SchemaShape input) =>
-        input.With(EegSignalColumn.Require(input, InputColumnName) with { Name = OutputColumnName });
+        input.With(EegSignalColumn.Require(input, InputColumnName).Renamed(OutputColumnName));
 
     /// <inheritdoc />
     protected override RowMapper MakeRowMapper(DataViewSchema inputSchema) =>
@@ -35,7 +37,7 @@ public sealed class EegSignalTransformer : RowToRowTransformerBase
             EegSignalColumn.SignalType, (signal, _) => EegStepException.Guard(signal, Operation.GetType().Name, Operation.Apply));
 
     /// <inheritdoc />
-    public override void Save(ModelSaveContext context)
+    public override void Save(StepSaveContext context)
     {
         context.Writer.Write(OutputColumnName);
         context.Writer.Write(InputColumnName);
@@ -45,7 +47,7 @@ public sealed class EegSignalTransformer : RowToRowTransformerBase
 
     /// <summary>Reads a transformer written by <see cref="Save"/>.</summary>
     /// <param name="context">Source.</param>
-    public static EegSignalTransformer Load(ModelLoadContext context)
+    public static EegSignalTransformer Load(StepLoadContext context)
     {
         string output = context.Reader.ReadString();
         string input = context.Reader.ReadString();

@@ -46,5 +46,5 @@ public sealed class NormalizePerChannelEstimator : IEstimator<EegSignalTransform
 
     /// <inheritdoc />
     public SchemaShape GetOutputSchema(SchemaShape inputSchema) =>
-        inputSchema.With(EegSignalColumn.Require(inputSchema, InputColumnName) with { Name = OutputColumnName });
+        inputSchema.With(EegSignalColumn.Require(inputSchema, InputColumnName).Renamed(OutputColumnName));
 }

@@ -29,6 +29,6 @@ public sealed partial class EegCatalog
             Topomap = new TopomapOptions { Size = size, Interpolation = method },
         };
         var t = new TopomapTransformer(outputColumnName, inputColumnName, options);
-        return new TrivialEstimator<TopomapTransformer>(t, t.GetOutputShape);
+        return new StatelessEstimator<TopomapTransformer>(t, t.GetOutputShape);
     }
 }

@@ -1,12 +1,13 @@
 using MlNetEmotion.Data;
 using MlNetEmotion.Eeg.Features;
 using MlNetEmotion.Eeg.Pipeline;
+using MlNetEmotion.Persistence;
 
 namespace MlNetEmotion.Eeg.Topography;
 
 /// <summary>Turns an EEG signal column into a float vector column of band-power topomaps, row-major
 /// [frames, bands, H, W] (<see cref="BandTopomaps"/>); the frame count follows each row's duration.</summary>
-public sealed class TopomapTransformer : RowToRowTransformerBase
+public sealed class TopomapTransformer : RowMappingTransformerBase
 {
     /// <summary>Creates the transformer.</summary>
     /// <param name="outputColumnName">Vector column produced.</param>
@@ -28,15 +29,16 @@ public sealed class TopomapTransformer : RowToRowTransformerBase
     /// <summary>The topomap generator (options and cached interpolators).</summary>
     public BandTopomaps Maps { get; }
 
-    /// <summary>The output column type: a variable-length float vector.</summary>
-    public static VectorDataViewType OutputType { get; } = new(NumberDataViewType.Single, 0);
+    /// <summary>The output column type: a float tensor [frames, bands, size, size] whose frame count (0 in the
+    /// dimensions: unknown) follows each row's duration, so the vector's size varies by row.</summary>
+    public VectorDataViewType OutputType => new(NumberDataViewType.Single, 0, Maps.Options.Bands.Count, Maps.Options.Topomap.Size, Maps.Options.Topomap.Size);
 
     /// <summary>The output shape for an input shape (pre-flight check).</summary>
     /// <param name="input">Input shape.</param>
     public SchemaShape GetOutputShape(SchemaShape input)
     {
         EegSignalColumn.Require(input, InputColumnName);
-        return input.With(SchemaShape.FromType(OutputColumnName, OutputType));
+        return input.With(SchemaShapes.Column(OutputColumnName, OutputType));
     }
 
     /// <inheritdoc />
@@ -48,7 +50,7 @@ public sealed class TopomapTransformer : RowToRowTransformerBase
     }
 
     /// <inheritdoc />
-    public override void Save(ModelSaveContext context)
+    public override void Save(StepSaveContext context)
     {
         var w = context.Writer;
         var o = Maps.Options;
@@ -77,7 +79,7 @@ public sealed class TopomapTransformer : RowToRowTransformerBase
 
     /// <summary>Reads a transformer written by <see cref="Save"/>.</summary>
     /// <param name="context">Source.</param>
-    public static TopomapTransformer Load(ModelLoadContext context)
+    public static TopomapTransformer Load(StepLoadContext context)
     {
         var r = context.Reader;
         string output = r.ReadString(), input = r.ReadString(), montage = r.ReadString();

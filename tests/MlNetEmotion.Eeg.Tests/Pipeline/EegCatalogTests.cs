@@ -20,8 +20,8 @@ public class EegCatalogTests
 
     private static EegSignal Run(IEstimator<ITransformer> pipeline, params string[] paths)
     {
-        var ctx = new EmotionContext(1);
-        var data = ctx.Data.LoadFromEnumerable(paths.Select(p => new FileRow { Path = p }).ToArray());
+        var ml = new MLContext(1);
+        var data = ml.Data.LoadFromEnumerable(paths.Select(p => new FileRow { Path = p }).ToArray());
         return pipeline.Fit(data).Transform(data).GetColumn<EegSignal>("Signal").First();
     }
 
@@ -34,8 +34,8 @@ public class EegCatalogTests
     [Fact]
     public void ReadEegGivesTheReadersChannels()
     {
-        var ctx = new EmotionContext(1);
-        var signal = Run(ctx.Eeg.ReadEeg(), Edf);
+        var ml = new MLContext(1);
+        var signal = Run(ml.Transforms.Eeg.ReadEeg(), Edf);
         Assert.Equal(160, signal.SamplingRate);
         Assert.Equal("Fc5.", signal.ChannelNames[0]);
         AssertChannels(Raw.Value, signal.Data);
@@ -44,16 +44,16 @@ public class EegCatalogTests
     [Fact]
     public void BandPassIsSosFiltFilt()
     {
-        var ctx = new EmotionContext(1);
-        var signal = Run(ctx.Eeg.ReadEeg().Append(ctx.Eeg.BandPass(lowHz: 4, highHz: 45)), Edf);
+        var ml = new MLContext(1);
+        var signal = Run(ml.Transforms.Eeg.ReadEeg().Append(ml.Transforms.Eeg.BandPass(lowHz: 4, highHz: 45)), Edf);
         AssertChannels(SosFilter.SosFiltFilt(Butterworth.BandPass(4, 4, 45, 160), Raw.Value), signal.Data);
     }
 
     [Fact]
     public void NotchIsIirNotchFiltFilt()
     {
-        var ctx = new EmotionContext(1);
-        var signal = Run(ctx.Eeg.ReadEeg().Append(ctx.Eeg.Notch(frequencyHz: 60, quality: 25)), Edf);
+        var ml = new MLContext(1);
+        var signal = Run(ml.Transforms.Eeg.ReadEeg().Append(ml.Transforms.Eeg.Notch(frequencyHz: 60, quality: 25)), Edf);
         var filter = IirNotch.Design(60, 25, 160);
         AssertChannels(Raw.Value.Select(x => TransferFunctionFilter.FiltFilt(filter, x)).ToArray(), signal.Data);
     }
@@ -61,8 +61,8 @@ public class EegCatalogTests
     [Fact]
     public void ResampleIsResamplePolyWithReducedRatio()
     {
-        var ctx = new EmotionContext(1);
-        var signal = Run(ctx.Eeg.ReadEeg().Append(ctx.Eeg.Resample(targetRate: 128)), Edf);
+        var ml = new MLContext(1);
+        var signal = Run(ml.Transforms.Eeg.ReadEeg().Append(ml.Transforms.Eeg.Resample(targetRate: 128)), Edf);
         Assert.Equal(128, signal.SamplingRate);
         AssertChannels(Raw.Value.Select(x => PolyphaseResampler.ResamplePoly(x, 4, 5)).ToArray(), signal.Data);
     }
@@ -70,30 +70,30 @@ public class EegCatalogTests
     [Fact]
     public void WaveletDenoiseIsTheDenoiser()
     {
-        var ctx = new EmotionContext(1);
+        var ml = new MLContext(1);
         var options = new WaveletDenoiseOptions { Wavelet = "sym8", Level = 4 };
-        var signal = Run(ctx.Eeg.ReadEeg().Append(ctx.Eeg.WaveletDenoise(options: options)), Edf);
+        var signal = Run(ml.Transforms.Eeg.ReadEeg().Append(ml.Transforms.Eeg.WaveletDenoise(options: options)), Edf);
         AssertChannels(Raw.Value.Select(x => WaveletDenoiser.Denoise(x, options)).ToArray(), signal.Data);
     }
 
     [Fact]
     public void BaselineRemovalIsTheLibraryFunction()
     {
-        var ctx = new EmotionContext(1);
-        var signal = Run(ctx.Eeg.ReadEeg().Append(ctx.Eeg.BaselineRemoval(method: BaselineMethod.PerSecondMean)), Edf);
+        var ml = new MLContext(1);
+        var signal = Run(ml.Transforms.Eeg.ReadEeg().Append(ml.Transforms.Eeg.BaselineRemoval(method: BaselineMethod.PerSecondMean)), Edf);
         AssertChannels(Raw.Value.Select(x => BaselineRemoval.Apply(x, 160, 3, BaselineMethod.PerSecondMean)).ToArray(), signal.Data);
     }
 
     [Fact]
     public void SegmentThenBandPowerAndDifferentialEntropyMatchTheLibrary()
     {
-        var ctx = new EmotionContext(1);
+        var ml = new MLContext(1);
         var options = new BandPowerOptions { Method = BandPowerMethod.FilterBank, Scale = BandPowerScale.Log, Bands = FrequencyBand.ThetaAlphaBeta };
-        var pipeline = ctx.Eeg.ReadEeg()
-            .Append(ctx.Eeg.Segment(frameRate: 8, overlap: 0.5))
-            .Append(ctx.Eeg.BandPower(options: options))
-            .Append(ctx.Eeg.DifferentialEntropy(asVector: true));
-        var data = ctx.Data.LoadFromEnumerable(new[] { new FileRow { Path = Edf } });
+        var pipeline = ml.Transforms.Eeg.ReadEeg()
+            .Append(ml.Transforms.Eeg.Segment(frameRate: 8, overlap: 0.5))
+            .Append(ml.Transforms.Eeg.BandPower(options: options))
+            .Append(ml.Transforms.Eeg.DifferentialEntropy(asVector: true));
+        var data = ml.Data.LoadFromEnumerable(new[] { new FileRow { Path = Edf } });
         var output = pipeline.Fit(data).Transform(data);
         Assert.Equal(EegSignalColumn.FeatureVectorType, output.Schema["DifferentialEntropy"].Type);
 
@@ -111,14 +111,14 @@ public class EegCatalogTests
     [Fact]
     public void NormalizePerChannelLearnsOnTrainingRowsOnly()
     {
-        var ctx = new EmotionContext(1);
+        var ml = new MLContext(1);
         string shortCopy = Path.Combine(TestData.TempDirectory(), "short.edf");
         var recording = EdfReader.Read(Edf);
         EdfWriter.Write(shortCopy, new EegRecording(recording.Channels.Select(c => c with { Samples = c.Samples[..1600] }).ToArray()));
-        var train = ctx.Data.LoadFromEnumerable(new[] { new FileRow { Path = Edf }, new FileRow { Path = shortCopy } });
-        var test = ctx.Data.LoadFromEnumerable(new[] { new FileRow { Path = shortCopy } });
+        var train = ml.Data.LoadFromEnumerable(new[] { new FileRow { Path = Edf }, new FileRow { Path = shortCopy } });
+        var test = ml.Data.LoadFromEnumerable(new[] { new FileRow { Path = shortCopy } });
 
-        var model = ctx.Eeg.ReadEeg().Append(ctx.Eeg.NormalizePerChannel()).Fit(train);
+        var model = ml.Transforms.Eeg.ReadEeg().Append(ml.Transforms.Eeg.NormalizePerChannel()).Fit(train);
         var copy = EdfReader.Read(shortCopy).Channels.Select(c => c.Samples).ToArray();
         var expected = ChannelNormalizer.Fit([Raw.Value, copy]).Transform(copy);
         AssertChannels(expected, model.Transform(test).GetColumn<EegSignal>("Signal").Single().Data);
@@ -127,37 +127,37 @@ public class EegCatalogTests
     [Fact]
     public void SavedChainLoadsAndGivesTheSameFeatures()
     {
-        var ctx = new EmotionContext(1);
-        var data = ctx.Data.LoadFromEnumerable(new[] { new FileRow { Path = Edf } });
-        var model = ctx.Eeg.ReadEeg()
-            .Append(ctx.Eeg.BandPass(lowHz: 1, highHz: 45))
-            .Append(ctx.Eeg.NormalizePerChannel())
-            .Append(ctx.Eeg.Segment(frameRate: 2))
-            .Append(ctx.Eeg.BandPower(asVector: true))
+        var ml = new MLContext(1);
+        var data = ml.Data.LoadFromEnumerable(new[] { new FileRow { Path = Edf } });
+        var model = ml.Transforms.Eeg.ReadEeg()
+            .Append(ml.Transforms.Eeg.BandPass(lowHz: 1, highHz: 45))
+            .Append(ml.Transforms.Eeg.NormalizePerChannel())
+            .Append(ml.Transforms.Eeg.Segment(frameRate: 2))
+            .Append(ml.Transforms.Eeg.BandPower(asVector: true))
             .Fit(data);
         using var stream = new MemoryStream();
-        ctx.Model.Save(model, data.Schema, stream);
+        ml.Model.SavePipeline(model, data.Schema, stream);
         stream.Position = 0;
-        var loaded = ctx.Model.Load(stream, out _);
+        var loaded = ml.Model.LoadPipeline(stream, out _);
         Assert.Equal(model.Transform(data).GetColumn<float[]>("BandPower").Single(), loaded.Transform(data).GetColumn<float[]>("BandPower").Single());
     }
 
     [Fact]
     public void MissingOrWrongColumnsAreSchemaErrors()
     {
-        var ctx = new EmotionContext(1);
-        var data = ctx.Data.LoadFromEnumerable(new[] { new FileRow { Path = Edf } });
-        var missing = Assert.Throws<SchemaMismatchException>(() => ctx.Eeg.BandPass(inputColumnName: "Nope").Fit(data));
+        var ml = new MLContext(1);
+        var data = ml.Data.LoadFromEnumerable(new[] { new FileRow { Path = Edf } });
+        var missing = Assert.Throws<SchemaMismatchException>(() => ml.Transforms.Eeg.BandPass(inputColumnName: "Nope").Fit(data));
         Assert.Contains("Nope", missing.Message);
-        var wrong = Assert.Throws<SchemaMismatchException>(() => ctx.Eeg.BandPower(inputColumnName: "Path").Fit(data));
+        var wrong = Assert.Throws<SchemaMismatchException>(() => ml.Transforms.Eeg.BandPower(inputColumnName: "Path").Fit(data));
         Assert.Contains("EegSignal", wrong.Message);
     }
 
     [Fact]
     public void BandAtNyquistFailsNamingTheFileStepAndValue()
     {
-        var ctx = new EmotionContext(1);
-        var pipeline = ctx.Eeg.ReadEeg().Append(ctx.Eeg.BandPass(lowHz: 4, highHz: 90));
+        var ml = new MLContext(1);
+        var pipeline = ml.Transforms.Eeg.ReadEeg().Append(ml.Transforms.Eeg.BandPass(lowHz: 4, highHz: 90));
         var error = Assert.Throws<EegStepException>(() => Run(pipeline, Edf));
         Assert.Equal(Edf, error.SignalSource);
         Assert.Equal(nameof(BandPassOperation), error.Step);
@@ -169,21 +169,21 @@ public class EegCatalogTests
     [Fact]
     public void LogBandPowerOfAFlatChannelFailsNamingFileChannelAndWindow()
     {
-        var ctx = new EmotionContext(1);
+        var ml = new MLContext(1);
         var recording = EdfReader.Read(Edf);
         string flatCopy = Path.Combine(Path.GetTempPath(), $"flat-{Guid.NewGuid():N}.edf");
         EdfWriter.Write(flatCopy, new EegRecording(recording.Channels
             .Select(c => c with { Samples = c.Name == "Cz.." ? new double[1600] : c.Samples[..1600] }).ToArray()));
         try
         {
-            var pipeline = ctx.Eeg.ReadEeg().Append(ctx.Eeg.Segment(frameRate: 1))
-                .Append(ctx.Eeg.BandPower(options: new BandPowerOptions { Scale = BandPowerScale.Log }, asVector: true));
-            var data = ctx.Data.LoadFromEnumerable(new[] { new FileRow { Path = flatCopy } });
+            var pipeline = ml.Transforms.Eeg.ReadEeg().Append(ml.Transforms.Eeg.Segment(frameRate: 1))
+                .Append(ml.Transforms.Eeg.BandPower(options: new BandPowerOptions { Scale = BandPowerScale.Log }, asVector: true));
+            var data = ml.Data.LoadFromEnumerable(new[] { new FileRow { Path = flatCopy } });
             var error = Assert.Throws<EegStepException>(() => pipeline.Fit(data).Transform(data).GetColumn<float[]>("BandPower").First());
             Assert.Equal(nameof(BandPowerFeature), error.Step);
             Assert.StartsWith($"{flatCopy}: BandPowerFeature failed: channel 'Cz..', window 0, band 'theta': the feature is -", error.Message);
             // The same chain with linear power is finite: zero power is a value, only its logarithm is not.
-            var linear = ctx.Eeg.ReadEeg().Append(ctx.Eeg.Segment(frameRate: 1)).Append(ctx.Eeg.BandPower(asVector: true));
+            var linear = ml.Transforms.Eeg.ReadEeg().Append(ml.Transforms.Eeg.Segment(frameRate: 1)).Append(ml.Transforms.Eeg.BandPower(asVector: true));
             Assert.Contains(0f, linear.Fit(data).Transform(data).GetColumn<float[]>("BandPower").First());
         }
         finally

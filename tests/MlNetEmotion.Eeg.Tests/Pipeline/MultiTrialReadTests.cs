@@ -48,8 +48,8 @@ public sealed class MultiTrialReadTests : IDisposable
 
     private static EegSignal[] Read(IEstimator<ITransformer> pipeline, string path, params int[] trialNumbers)
     {
-        var ctx = new EmotionContext(1);
-        var rows = ctx.Data.LoadFromEnumerable(trialNumbers.Select(t => new TrialRow { EegPath = path, EegTrialIndex = t }).ToArray());
+        var ml = new MLContext(1);
+        var rows = ml.Data.LoadFromEnumerable(trialNumbers.Select(t => new TrialRow { EegPath = path, EegTrialIndex = t }).ToArray());
         return pipeline.Fit(rows).Transform(rows).GetColumn<EegSignal>("Signal").ToArray();
     }
 
@@ -64,8 +64,8 @@ public sealed class MultiTrialReadTests : IDisposable
     public void DeapRowsGetTheirTrialsEegChannelsAt128Hz()
     {
         string path = WriteDeap(trials: 3, channels: 40, samples: 16);
-        var ctx = new EmotionContext(1);
-        var signals = Read(ctx.Eeg.ReadEeg("Signal", "EegPath", trialColumnName: "EegTrialIndex"), path, 3, 1, 2);
+        var ml = new MLContext(1);
+        var signals = Read(ml.Transforms.Eeg.ReadEeg("Signal", "EegPath", trialColumnName: "EegTrialIndex"), path, 3, 1, 2);
         for (int row = 0; row < 3; row++)
         {
             Assert.Equal(128, signals[row].SamplingRate);
@@ -78,9 +78,9 @@ public sealed class MultiTrialReadTests : IDisposable
     public void EavRowsGetTheirTrialsWithGivenNamesAndRate()
     {
         string path = WriteEav(trials: 4, channels: 3, samples: 10);
-        var ctx = new EmotionContext(1);
+        var ml = new MLContext(1);
         var options = new EegFileOptions { ChannelNames = ["Fp1", "Fz", "Cz"] };
-        var signals = Read(ctx.Eeg.ReadEeg("Signal", "EegPath", options, "EegTrialIndex"), path, 4, 2);
+        var signals = Read(ml.Transforms.Eeg.ReadEeg("Signal", "EegPath", options, "EegTrialIndex"), path, 4, 2);
         Assert.Equal(500, signals[0].SamplingRate);
         Assert.Equal(["Fp1", "Fz", "Cz"], signals[0].ChannelNames);
         AssertTrial(signals[0], 3, 3, 10);
@@ -91,8 +91,8 @@ public sealed class MultiTrialReadTests : IDisposable
     public void ATrialNumberOutsideTheFileNamesFileAndCount()
     {
         string path = WriteEav(trials: 2, channels: 1, samples: 4);
-        var ctx = new EmotionContext(1);
-        var e = Assert.Throws<EegFormatException>(() => Read(ctx.Eeg.ReadEeg("Signal", "EegPath", trialColumnName: "EegTrialIndex"), path, 3));
+        var ml = new MLContext(1);
+        var e = Assert.Throws<EegFormatException>(() => Read(ml.Transforms.Eeg.ReadEeg("Signal", "EegPath", trialColumnName: "EegTrialIndex"), path, 3));
         Assert.Contains(path, e.Message);
         Assert.Contains("2 trials", e.Message);
     }
@@ -110,13 +110,13 @@ public sealed class MultiTrialReadTests : IDisposable
     public void TheTrialColumnSurvivesSaveAndLoad()
     {
         string path = WriteDeap(trials: 2, channels: 32, samples: 8);
-        var ctx = new EmotionContext(1);
-        var rows = ctx.Data.LoadFromEnumerable(new[] { new TrialRow { EegPath = path, EegTrialIndex = 2 } });
-        var model = ctx.Eeg.ReadEeg("Signal", "EegPath", trialColumnName: "EegTrialIndex").Fit(rows);
+        var ml = new MLContext(1);
+        var rows = ml.Data.LoadFromEnumerable(new[] { new TrialRow { EegPath = path, EegTrialIndex = 2 } });
+        var model = ml.Transforms.Eeg.ReadEeg("Signal", "EegPath", trialColumnName: "EegTrialIndex").Fit(rows);
         using var stream = new MemoryStream();
-        ctx.Model.Save(model, rows.Schema, stream);
+        ml.Model.SavePipeline(model, rows.Schema, stream);
         stream.Position = 0;
-        var loaded = ctx.Model.Load(stream, out _);
+        var loaded = ml.Model.LoadPipeline(stream, out _);
         AssertTrial(loaded.Transform(rows).GetColumn<EegSignal>("Signal").Single(), 1, 32, 8);
     }
 }

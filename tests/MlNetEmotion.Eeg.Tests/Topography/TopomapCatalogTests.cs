@@ -17,10 +17,11 @@ public class TopomapCatalogTests
     [Fact]
     public void TopomapsColumnIsBandPowerThroughTheInterpolator()
     {
-        var ctx = new EmotionContext(1);
-        var data = ctx.Data.LoadFromEnumerable(new[] { new FileRow { Path = Edf } });
-        var maps = ctx.Eeg.ReadEeg().Append(ctx.Eeg.Topomaps(frameRate: 2, size: 16)).Fit(data).Transform(data)
-            .GetColumn<float[]>("Topomaps").Single();
+        var ml = new MLContext(1);
+        var data = ml.Data.LoadFromEnumerable(new[] { new FileRow { Path = Edf } });
+        var transformed = ml.Transforms.Eeg.ReadEeg().Append(ml.Transforms.Eeg.Topomaps(frameRate: 2, size: 16)).Fit(data).Transform(data);
+        Assert.Equal(new VectorDataViewType(NumberDataViewType.Single, 0, 3, 16, 16), transformed.Schema["Topomaps"].Type); // [frames, bands, H, W]
+        var maps = transformed.GetColumn<float[]>("Topomaps").Single();
         Assert.Equal(122 * 3 * 16 * 16, maps.Length); // 61 s at 2 fps, theta/alpha/beta
 
         var recording = EdfReader.Read(Edf);
@@ -37,10 +38,10 @@ public class TopomapCatalogTests
     [Fact]
     public void SavedTopomapStepLoadsAndGivesTheSameImages()
     {
-        var ctx = new EmotionContext(1);
-        var data = ctx.Data.LoadFromEnumerable(new[] { new FileRow { Path = Edf } });
-        var model = ctx.Eeg.ReadEeg()
-            .Append(ctx.Eeg.Topomaps(options: new BandTopomapOptions
+        var ml = new MLContext(1);
+        var data = ml.Data.LoadFromEnumerable(new[] { new FileRow { Path = Edf } });
+        var model = ml.Transforms.Eeg.ReadEeg()
+            .Append(ml.Transforms.Eeg.Topomaps(options: new BandTopomapOptions
             {
                 Bands = [FrequencyBand.Alpha],
                 FrameRate = 1,
@@ -49,9 +50,9 @@ public class TopomapCatalogTests
             }))
             .Fit(data);
         using var stream = new MemoryStream();
-        ctx.Model.Save(model, data.Schema, stream);
+        ml.Model.SavePipeline(model, data.Schema, stream);
         stream.Position = 0;
-        var loaded = ctx.Model.Load(stream, out _);
+        var loaded = ml.Model.LoadPipeline(stream, out _);
         var expected = model.Transform(data).GetColumn<float[]>("Topomaps").Single();
         Assert.Equal(61 * 32 * 32, expected.Length);
         Assert.Equal(expected, loaded.Transform(data).GetColumn<float[]>("Topomaps").Single());
@@ -60,9 +61,9 @@ public class TopomapCatalogTests
     [Fact]
     public void ChannelsMissingFromTheMontageAreNamed()
     {
-        var ctx = new EmotionContext(1);
-        var data = ctx.Data.LoadFromEnumerable(new[] { new FileRow { Path = Edf } });
-        var transformed = ctx.Eeg.ReadEeg().Append(ctx.Eeg.Topomaps(montage: "biosemi64")).Fit(data).Transform(data);
+        var ml = new MLContext(1);
+        var data = ml.Data.LoadFromEnumerable(new[] { new FileRow { Path = Edf } });
+        var transformed = ml.Transforms.Eeg.ReadEeg().Append(ml.Transforms.Eeg.Topomaps(montage: "biosemi64")).Fit(data).Transform(data);
         var e = Assert.Throws<UnknownChannelException>(() => transformed.GetColumn<float[]>("Topomaps").Single());
         Assert.Contains("'T9..'", e.Message);
     }
