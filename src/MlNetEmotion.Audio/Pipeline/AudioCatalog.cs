@@ -4,18 +4,18 @@ using MlNetEmotion.Audio.Pipeline;
 
 namespace MlNetEmotion;
 
-/// <summary><c>ctx.Audio</c>: speech pipeline steps (papers 003/004). A text column of file paths becomes an audio
+/// <summary><c>mlContext.Transforms.Audio</c>: speech pipeline steps (papers 003/004). A text column of file paths becomes an audio
 /// column (<see cref="ReadAudio"/>); waveform steps map audio to audio; feature steps produce float32
 /// <c>[rows, frames]</c> columns, <see cref="Deltas"/> stacks them into <c>[channels, rows, frames]</c> images and
 /// <see cref="FixLength"/> makes the frame count constant. <c>inputColumnName</c> defaults as documented per step.</summary>
 public sealed class AudioCatalog
 {
-    /// <summary>Creates the catalog for <paramref name="context"/>.</summary>
-    /// <param name="context">The owning context.</param>
-    public AudioCatalog(EmotionContext context) => Context = context;
+    /// <summary>Creates the catalog on <paramref name="catalog"/>.</summary>
+    /// <param name="catalog">The ML.NET transforms catalog it extends.</param>
+    public AudioCatalog(TransformsCatalog catalog) => Catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
 
-    /// <summary>The owning context.</summary>
-    public EmotionContext Context { get; }
+    /// <summary>The ML.NET transforms catalog this catalog extends.</summary>
+    public TransformsCatalog Catalog { get; }
 
     /// <summary>Reads the audio file named in a text column: WAV/RF64 and raw PCM here, everything else (MP3, FLAC,
     /// Ogg, the audio track of MP4/AVI video) through ffmpeg.</summary>
@@ -26,7 +26,7 @@ public sealed class AudioCatalog
     public IEstimator<ReadAudioTransformer> ReadAudio(string outputColumnName = "Audio", string inputColumnName = "Path", AudioReadOptions? options = null)
     {
         var t = new ReadAudioTransformer(outputColumnName, inputColumnName, options ?? new AudioReadOptions { Mono = true });
-        return new TrivialEstimator<ReadAudioTransformer>(t, t.GetOutputShape);
+        return new StatelessEstimator<ReadAudioTransformer>(t, t.GetOutputShape);
     }
 
     /// <summary>Polyphase resampling to <paramref name="targetRate"/> (SciPy <c>resample_poly</c>, Kaiser β 5).</summary>
@@ -77,7 +77,7 @@ public sealed class AudioCatalog
     public IEstimator<DeltasTransformer> Deltas(string outputColumnName = "Image", string inputColumnName = "Mfcc", int order = 2, int width = 5)
     {
         var t = new DeltasTransformer(outputColumnName, inputColumnName, order, width);
-        return new TrivialEstimator<DeltasTransformer>(t, t.GetOutputShape);
+        return new StatelessEstimator<DeltasTransformer>(t, t.GetOutputShape);
     }
 
     /// <summary>Crops or pads the frame dimension to <paramref name="frames"/>.</summary>
@@ -89,28 +89,28 @@ public sealed class AudioCatalog
     public IEstimator<FixLengthTransformer> FixLength(string outputColumnName = "Image", string? inputColumnName = null, int frames = 300, CropPosition crop = CropPosition.Start, float padValue = 0)
     {
         var t = new FixLengthTransformer(outputColumnName, inputColumnName ?? outputColumnName, frames, crop, padValue);
-        return new TrivialEstimator<FixLengthTransformer>(t, t.GetOutputShape);
+        return new StatelessEstimator<FixLengthTransformer>(t, t.GetOutputShape);
     }
 
-    private static TrivialEstimator<AudioWaveformTransformer> Waveform(string output, string? input, AudioWaveformStep step, params double[] parameters)
+    private static StatelessEstimator<AudioWaveformTransformer> Waveform(string output, string? input, AudioWaveformStep step, params double[] parameters)
     {
         var t = new AudioWaveformTransformer(output, input ?? output, step, parameters);
-        return new TrivialEstimator<AudioWaveformTransformer>(t, t.GetOutputShape);
+        return new StatelessEstimator<AudioWaveformTransformer>(t, t.GetOutputShape);
     }
 
-    private static TrivialEstimator<SpectralFeatureTransformer> Feature(string output, string input, SpectralFeatureKind kind, LogMelOptions options)
+    private static StatelessEstimator<SpectralFeatureTransformer> Feature(string output, string input, SpectralFeatureKind kind, LogMelOptions options)
     {
         var t = new SpectralFeatureTransformer(output, input, kind, options);
-        return new TrivialEstimator<SpectralFeatureTransformer>(t, t.GetOutputShape);
+        return new StatelessEstimator<SpectralFeatureTransformer>(t, t.GetOutputShape);
     }
 }
 
-/// <summary>Adds <c>ctx.Audio</c> to <see cref="EmotionContext"/>.</summary>
-public static class AudioContextExtensions
+/// <summary>Adds <c>mlContext.Transforms.Audio</c> to ML.NET's <see cref="TransformsCatalog"/>.</summary>
+public static class AudioCatalogExtensions
 {
-    extension(EmotionContext context)
+    extension(TransformsCatalog catalog)
     {
         /// <summary>Audio transforms: read, resample, trim, MFCC, log-mel, deltas, fixed length.</summary>
-        public AudioCatalog Audio => new(context);
+        public AudioCatalog Audio => new(catalog);
     }
 }

@@ -1,3 +1,4 @@
+using MlNetEmotion.Persistence;
 using MlNetEmotion.Audio.Features;
 using MlNetEmotion.Audio.IO;
 using MlNetEmotion.Data;
@@ -6,7 +7,7 @@ using MlNetEmotion.Transforms;
 namespace MlNetEmotion.Audio.Pipeline;
 
 /// <summary>Reads the audio file named in a text column (WAV, raw PCM, anything ffmpeg decodes) into an audio column.</summary>
-public sealed class ReadAudioTransformer : RowToRowTransformerBase
+public sealed class ReadAudioTransformer : RowMappingTransformerBase
 {
     /// <summary>Creates the transformer.</summary>
     /// <param name="outputColumnName">Audio column produced.</param>
@@ -32,8 +33,8 @@ public sealed class ReadAudioTransformer : RowToRowTransformerBase
     /// <param name="input">Input shape.</param>
     public SchemaShape GetOutputShape(SchemaShape input)
     {
-        input.Require(InputColumnName, "Text (a file path)", c => c.ItemType.Equals(TextDataViewType.Instance) && c.Kind == SchemaShape.VectorKind.Scalar);
-        return input.With(SchemaShape.FromType(OutputColumnName, AudioColumns.AudioType));
+        input.Require(InputColumnName, "Text (a file path)", c => c.ItemType.Equals(TextDataViewType.Instance) && c.Kind == SchemaShape.Column.VectorKind.Scalar);
+        return input.With(SchemaShapes.Column(OutputColumnName, AudioColumns.AudioType));
     }
 
     /// <inheritdoc />
@@ -45,7 +46,7 @@ public sealed class ReadAudioTransformer : RowToRowTransformerBase
     }
 
     /// <inheritdoc />
-    public override void Save(ModelSaveContext context)
+    public override void Save(StepSaveContext context)
     {
         var w = context.Writer;
         w.Write(OutputColumnName);
@@ -59,7 +60,7 @@ public sealed class ReadAudioTransformer : RowToRowTransformerBase
 
     /// <summary>Reads a transformer written by <see cref="Save"/>.</summary>
     /// <param name="context">Source.</param>
-    public static ReadAudioTransformer Load(ModelLoadContext context)
+    public static ReadAudioTransformer Load(StepLoadContext context)
     {
         var r = context.Reader;
         string output = r.ReadString(), input = r.ReadString();
@@ -84,7 +85,7 @@ public enum AudioWaveformStep
 }
 
 /// <summary>Maps an audio column to a new audio column: resampling or silence trimming.</summary>
-public sealed class AudioWaveformTransformer : RowToRowTransformerBase
+public sealed class AudioWaveformTransformer : RowMappingTransformerBase
 {
     /// <summary>Creates the transformer.</summary>
     /// <param name="outputColumnName">Audio column produced.</param>
@@ -116,7 +117,7 @@ public sealed class AudioWaveformTransformer : RowToRowTransformerBase
     public SchemaShape GetOutputShape(SchemaShape input)
     {
         AudioColumns.RequireAudio(input, InputColumnName);
-        return input.With(SchemaShape.FromType(OutputColumnName, AudioColumns.AudioType));
+        return input.With(SchemaShapes.Column(OutputColumnName, AudioColumns.AudioType));
     }
 
     /// <summary>Applies the step to one recording.</summary>
@@ -138,7 +139,7 @@ public sealed class AudioWaveformTransformer : RowToRowTransformerBase
             AudioColumns.AudioType, (audio, row) => Apply(audio ?? throw new DataValidationException($"Column '{InputColumnName}', row {row}: no audio (null).", InputColumnName, row)));
 
     /// <inheritdoc />
-    public override void Save(ModelSaveContext context)
+    public override void Save(StepSaveContext context)
     {
         context.Writer.Write(OutputColumnName);
         context.Writer.Write(InputColumnName);
@@ -148,7 +149,7 @@ public sealed class AudioWaveformTransformer : RowToRowTransformerBase
 
     /// <summary>Reads a transformer written by <see cref="Save"/>.</summary>
     /// <param name="context">Source.</param>
-    public static AudioWaveformTransformer Load(ModelLoadContext context)
+    public static AudioWaveformTransformer Load(StepLoadContext context)
     {
         string output = context.Reader.ReadString(), input = context.Reader.ReadString();
         var step = (AudioWaveformStep)context.Reader.ReadInt32();

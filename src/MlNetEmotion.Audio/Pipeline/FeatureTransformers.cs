@@ -1,3 +1,4 @@
+using MlNetEmotion.Persistence;
 using System.Collections.Concurrent;
 using MlNetEmotion.Audio.Features;
 using MlNetEmotion.Audio.IO;
@@ -18,7 +19,7 @@ public enum SpectralFeatureKind
 
 /// <summary>Maps an audio column (mixed to mono) to a float32 feature column <c>[rows, frames]</c> (frames vary by
 /// row). The audio's own sample rate replaces <see cref="SpectrogramOptions.SampleRate"/>.</summary>
-public sealed class SpectralFeatureTransformer : RowToRowTransformerBase
+public sealed class SpectralFeatureTransformer : RowMappingTransformerBase
 {
     private readonly ConcurrentDictionary<int, Func<float[], Spectrogram>> _byRate = new();
 
@@ -63,7 +64,7 @@ public sealed class SpectralFeatureTransformer : RowToRowTransformerBase
     public SchemaShape GetOutputShape(SchemaShape input)
     {
         AudioColumns.RequireAudio(input, InputColumnName);
-        return input.With(SchemaShape.FromType(OutputColumnName, OutputType));
+        return input.With(SchemaShapes.Column(OutputColumnName, OutputType));
     }
 
     /// <summary>Computes the features of one recording (mixed to mono).</summary>
@@ -80,7 +81,7 @@ public sealed class SpectralFeatureTransformer : RowToRowTransformerBase
             (audio, row) => Compute(audio ?? throw new DataValidationException($"Column '{InputColumnName}', row {row}: no audio (null).", InputColumnName, row)).Data);
 
     /// <inheritdoc />
-    public override void Save(ModelSaveContext context)
+    public override void Save(StepSaveContext context)
     {
         context.Writer.Write(OutputColumnName);
         context.Writer.Write(InputColumnName);
@@ -90,7 +91,7 @@ public sealed class SpectralFeatureTransformer : RowToRowTransformerBase
 
     /// <summary>Reads a transformer written by <see cref="Save"/>.</summary>
     /// <param name="context">Source.</param>
-    public static SpectralFeatureTransformer Load(ModelLoadContext context)
+    public static SpectralFeatureTransformer Load(StepLoadContext context)
     {
         string output = context.Reader.ReadString(), input = context.Reader.ReadString();
         var kind = (SpectralFeatureKind)context.Reader.ReadInt32();
@@ -112,7 +113,7 @@ public sealed class SpectralFeatureTransformer : RowToRowTransformerBase
 
 /// <summary>Maps a feature column <c>[rows, frames]</c> to the image <c>[1 + order, rows, frames]</c> of static
 /// features, deltas and (order 2) delta-deltas (<see cref="FeatureImage.WithDeltas"/>).</summary>
-public sealed class DeltasTransformer : RowToRowTransformerBase
+public sealed class DeltasTransformer : RowMappingTransformerBase
 {
     /// <summary>Creates the transformer.</summary>
     /// <param name="outputColumnName">Feature column produced.</param>
@@ -145,15 +146,15 @@ public sealed class DeltasTransformer : RowToRowTransformerBase
     /// <param name="input">Input shape.</param>
     public SchemaShape GetOutputShape(SchemaShape input)
     {
-        var c = input.Require(InputColumnName, "a float32 feature vector [rows, frames]", c => c.ItemType.Equals(NumberDataViewType.Single) && c.Kind != SchemaShape.VectorKind.Scalar);
-        return input.With(new SchemaShape.Column(OutputColumnName, c.Kind, c.ItemType, false));
+        var c = input.Require(InputColumnName, "a float32 feature vector [rows, frames]", c => c.ItemType.Equals(NumberDataViewType.Single) && c.Kind != SchemaShape.Column.VectorKind.Scalar);
+        return input.With(AudioColumns.FeatureShape(OutputColumnName, c.Kind == SchemaShape.Column.VectorKind.Vector));
     }
 
     /// <inheritdoc />
     protected override RowMapper MakeRowMapper(DataViewSchema inputSchema)
     {
         var type = AudioColumns.RequireFeatures(inputSchema, InputColumnName, out var column);
-        if (type.Dimensions.Count != 2)
+        if (type.Dimensions.Length != 2)
             throw new SchemaMismatchException(InputColumnName, "a two-dimensional feature vector [rows, frames]", type.ToString());
         int rows = type.Dimensions[0], frames = type.Dimensions[1];
         return new ColumnMapper<float[], float[]>(inputSchema, column, OutputColumnName, AudioColumns.FeatureType([Order + 1, rows], frames),
@@ -161,7 +162,7 @@ public sealed class DeltasTransformer : RowToRowTransformerBase
     }
 
     /// <inheritdoc />
-    public override void Save(ModelSaveContext context)
+    public override void Save(StepSaveContext context)
     {
         context.Writer.Write(OutputColumnName);
         context.Writer.Write(InputColumnName);
@@ -171,7 +172,7 @@ public sealed class DeltasTransformer : RowToRowTransformerBase
 
     /// <summary>Reads a transformer written by <see cref="Save"/>.</summary>
     /// <param name="context">Source.</param>
-    public static DeltasTransformer Load(ModelLoadContext context)
+    public static DeltasTransformer Load(StepLoadContext context)
     {
         string output = context.Reader.ReadString(), input = context.Reader.ReadString();
         return new DeltasTransformer(output, input, context.Reader.ReadInt32(), context.Reader.ReadInt32());
@@ -179,7 +180,7 @@ public sealed class DeltasTransformer : RowToRowTransformerBase
 }
 
 /// <summary>Crops or pads the last (frame) dimension of a feature column to a fixed count, so rows can be batched.</summary>
-public sealed class FixLengthTransformer : RowToRowTransformerBase
+public sealed class FixLengthTransformer : RowMappingTransformerBase
 {
     /// <summary>Creates the transformer.</summary>
     /// <param name="outputColumnName">Feature column produced.</param>
@@ -216,8 +217,8 @@ public sealed class FixLengthTransformer : RowToRowTransformerBase
     /// <param name="input">Input shape.</param>
     public SchemaShape GetOutputShape(SchemaShape input)
     {
-        var c = input.Require(InputColumnName, "a float32 feature vector [..., frames]", c => c.ItemType.Equals(NumberDataViewType.Single) && c.Kind != SchemaShape.VectorKind.Scalar);
-        return input.With(new SchemaShape.Column(OutputColumnName, SchemaShape.VectorKind.Vector, c.ItemType, false));
+        var c = input.Require(InputColumnName, "a float32 feature vector [..., frames]", c => c.ItemType.Equals(NumberDataViewType.Single) && c.Kind != SchemaShape.Column.VectorKind.Scalar);
+        return input.With(AudioColumns.FeatureShape(OutputColumnName, knownSize: true));
     }
 
     /// <inheritdoc />
@@ -225,13 +226,13 @@ public sealed class FixLengthTransformer : RowToRowTransformerBase
     {
         var type = AudioColumns.RequireFeatures(inputSchema, InputColumnName, out var column);
         int rows = AudioColumns.LeadingSize(type);
-        var output = AudioColumns.FeatureType(type.Dimensions.Take(type.Dimensions.Count - 1).ToArray(), Frames);
+        var output = AudioColumns.FeatureType(type.Dimensions.Take(type.Dimensions.Length - 1).ToArray(), Frames);
         return new ColumnMapper<float[], float[]>(inputSchema, column, OutputColumnName, output,
             (x, _) => FixLength.Apply(new Spectrogram(rows, x.Length / rows, x), Frames, Crop, PadValue).Data);
     }
 
     /// <inheritdoc />
-    public override void Save(ModelSaveContext context)
+    public override void Save(StepSaveContext context)
     {
         context.Writer.Write(OutputColumnName);
         context.Writer.Write(InputColumnName);
@@ -242,7 +243,7 @@ public sealed class FixLengthTransformer : RowToRowTransformerBase
 
     /// <summary>Reads a transformer written by <see cref="Save"/>.</summary>
     /// <param name="context">Source.</param>
-    public static FixLengthTransformer Load(ModelLoadContext context)
+    public static FixLengthTransformer Load(StepLoadContext context)
     {
         var r = context.Reader;
         string output = r.ReadString(), input = r.ReadString();

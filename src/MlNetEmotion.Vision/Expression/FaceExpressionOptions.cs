@@ -10,7 +10,7 @@ public enum FaceExpressionPooling
     None,
 }
 
-/// <summary>Settings of <c>ctx.Vision.FaceExpressionFeatures</c>.</summary>
+/// <summary>Settings of <c>mlContext.Transforms.Vision.FaceExpressionFeatures</c>.</summary>
 public sealed class FaceExpressionOptions
 {
     /// <summary>Pooling over a clip's frames. Default <see cref="FaceExpressionPooling.Mean"/>.</summary>

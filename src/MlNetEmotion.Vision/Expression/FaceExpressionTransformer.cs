@@ -1,3 +1,4 @@
+using MlNetEmotion.Persistence;
 using System.Runtime.CompilerServices;
 using MlNetEmotion.Data;
 using MlNetEmotion.Transforms;
@@ -10,7 +11,7 @@ namespace MlNetEmotion.Vision.Expression;
 /// order, see <see cref="FaceExpressionNet.Labels"/>), and <c>{output}Embedding</c>, the 256-d pooled features that
 /// feed the classifier; averaged over the clip's frames, or per frame (<see cref="FaceExpressionPooling"/>).</summary>
 /// <remarks>Nothing is learned: the pretrained network is loaded once per transformer, when first used.</remarks>
-public sealed class FaceExpressionTransformer : RowToRowTransformerBase
+public sealed class FaceExpressionTransformer : RowMappingTransformerBase
 {
     private readonly Lazy<FaceExpressionNet> _net;
 
@@ -61,7 +62,7 @@ public sealed class FaceExpressionTransformer : RowToRowTransformerBase
     public SchemaShape GetOutputShape(SchemaShape input)
     {
         input.Require(InputColumnName, Expected, c => c.ItemType.Equals(ImageSequenceColumn.Type));
-        return input.With(SchemaShape.FromType(OutputColumnName, ProbabilityType), SchemaShape.FromType(EmbeddingColumnName, EmbeddingType));
+        return input.With(SchemaShapes.Column(OutputColumnName, ProbabilityType), SchemaShapes.Column(EmbeddingColumnName, EmbeddingType));
     }
 
     private const string Expected = "an image sequence of face crops (Object<ImageSequence>)";
@@ -71,7 +72,7 @@ public sealed class FaceExpressionTransformer : RowToRowTransformerBase
         new Mapper(this, inputSchema, ColumnChecks.Require(inputSchema, InputColumnName, Expected, t => t.Equals(ImageSequenceColumn.Type)));
 
     /// <inheritdoc />
-    public override void Save(ModelSaveContext context)
+    public override void Save(StepSaveContext context)
     {
         context.Writer.Write(OutputColumnName);
         context.Writer.Write(InputColumnName);
@@ -82,7 +83,7 @@ public sealed class FaceExpressionTransformer : RowToRowTransformerBase
     /// <summary>Reads a transformer written by <see cref="Save"/>.</summary>
     /// <param name="context">Source.</param>
     /// <returns>The transformer.</returns>
-    public static FaceExpressionTransformer Load(ModelLoadContext context)
+    public static FaceExpressionTransformer Load(StepLoadContext context)
     {
         var r = context.Reader;
         string output = r.ReadString(), input = r.ReadString();
@@ -152,8 +153,8 @@ public sealed class FaceExpressionTransformer : RowToRowTransformerBase
                 });
             });
             return outputIndex == 0
-                ? (ValueGetter<float[]>)((ref float[] value) => value = cache.Get().Probabilities)
-                : (ValueGetter<float[]>)((ref float[] value) => value = cache.Get().Embedding);
+                ? ValueReaders.CreateGetter(_parent.ProbabilityType, () => cache.Get().Probabilities)
+                : ValueReaders.CreateGetter(_parent.EmbeddingType, () => cache.Get().Embedding);
         }
     }
 }

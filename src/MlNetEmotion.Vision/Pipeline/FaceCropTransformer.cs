@@ -1,3 +1,4 @@
+using MlNetEmotion.Persistence;
 using MlNetEmotion.Core.Imaging;
 using MlNetEmotion.Data;
 using MlNetEmotion.Vision.Detection;
@@ -8,7 +9,7 @@ namespace MlNetEmotion.Vision.Pipeline;
 
 /// <summary>Detects the largest face in every frame of an image column (Viola–Jones cascade), tracks it over the clip
 /// and cuts square crops of a fixed size; optionally also writes the box used for each kept frame.</summary>
-public sealed class FaceCropTransformer : RowToRowTransformerBase
+public sealed class FaceCropTransformer : RowMappingTransformerBase
 {
     private readonly FaceTrackingOptions _tracking;
     private readonly Lazy<CascadeClassifier> _cascade;
@@ -52,8 +53,8 @@ public sealed class FaceCropTransformer : RowToRowTransformerBase
     public SchemaShape GetOutputShape(SchemaShape input)
     {
         var frames = ImageSequenceColumn.Require(input, InputColumnName);
-        var faces = frames with { Name = OutputColumnName };
-        return BoxesColumnName is null ? input.With(faces) : input.With(faces, SchemaShape.FromType(BoxesColumnName, BoxesType));
+        var faces = frames.Renamed(OutputColumnName);
+        return BoxesColumnName is null ? input.With(faces) : input.With(faces, SchemaShapes.Column(BoxesColumnName, BoxesType));
     }
 
     /// <summary>Tracks the face through <paramref name="frames"/> and crops it.</summary>
@@ -107,7 +108,7 @@ public sealed class FaceCropTransformer : RowToRowTransformerBase
                 return owner.Crop(value, $"column '{frames.Name}', row {input.Position}");
             });
             if (outputIndex == 0) return (ValueGetter<ImageSequence>)((ref ImageSequence value) => value = cache.Get().Faces);
-            return (ValueGetter<int[]>)((ref int[] value) => value = Flatten(cache.Get().Boxes));
+            return ValueReaders.CreateGetter(BoxesType, () => Flatten(cache.Get().Boxes));
         }
 
         private static int[] Flatten(BoundingBox[] boxes)
@@ -120,7 +121,7 @@ public sealed class FaceCropTransformer : RowToRowTransformerBase
     }
 
     /// <inheritdoc />
-    public override void Save(ModelSaveContext context)
+    public override void Save(StepSaveContext context)
     {
         context.Writer.Write(OutputColumnName);
         context.Writer.Write(InputColumnName);
@@ -130,7 +131,7 @@ public sealed class FaceCropTransformer : RowToRowTransformerBase
 
     /// <summary>Reads a transformer written by <see cref="Save"/>.</summary>
     /// <param name="context">Source.</param>
-    public static FaceCropTransformer Load(ModelLoadContext context)
+    public static FaceCropTransformer Load(StepLoadContext context)
     {
         string output = context.Reader.ReadString(), input = context.Reader.ReadString();
         var options = FaceCropOptions.Read(context.Reader);

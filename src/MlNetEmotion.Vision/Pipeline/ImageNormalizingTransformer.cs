@@ -1,3 +1,4 @@
+using MlNetEmotion.Persistence;
 using MlNetEmotion.Data;
 using MlNetEmotion.Vision.Processing;
 
@@ -5,7 +6,7 @@ namespace MlNetEmotion.Vision.Pipeline;
 
 /// <summary>Turns an image column of fixed-size images into a float tensor column [frames, C, H, W] (channel first,
 /// frames varying by row), scaled by a <see cref="NormalizationKind"/>.</summary>
-public sealed class ImageNormalizingTransformer : RowToRowTransformerBase
+public sealed class ImageNormalizingTransformer : RowMappingTransformerBase
 {
     /// <summary>Creates the transformer.</summary>
     /// <param name="outputColumnName">Float tensor column produced.</param>
@@ -34,7 +35,7 @@ public sealed class ImageNormalizingTransformer : RowToRowTransformerBase
     public SchemaShape GetOutputShape(SchemaShape input)
     {
         ImageSequenceColumn.Require(input, InputColumnName);
-        return input.With(new SchemaShape.Column(OutputColumnName, SchemaShape.VectorKind.VariableVector, NumberDataViewType.Single, false));
+        return input.With(SchemaShapes.Column(OutputColumnName, new VectorDataViewType(NumberDataViewType.Single)));
     }
 
     /// <summary>The tensor type for images of <paramref name="shape"/>: Single [0 (frames), C, H, W].</summary>
@@ -49,7 +50,7 @@ public sealed class ImageNormalizingTransformer : RowToRowTransformerBase
         var input = ImageSequenceColumn.Require(inputSchema, InputColumnName);
         var shape = ImageSequenceColumn.GetShape(input);
         if (!shape.IsKnown)
-            throw new SchemaMismatchException(InputColumnName, "images of one fixed size (put ctx.Vision.Resize or DetectAndCropFaces before Normalize)",
+            throw new SchemaMismatchException(InputColumnName, "images of one fixed size (put mlContext.Transforms.Vision.Resize or DetectAndCropFaces before Normalize)",
                 $"images of size {shape}");
         if (Kind == NormalizationKind.ImageNet && shape.Channels != 3)
             throw new SchemaMismatchException(InputColumnName, "3-channel RGB images for ImageNet normalisation", $"images of size {shape}");
@@ -73,7 +74,7 @@ public sealed class ImageNormalizingTransformer : RowToRowTransformerBase
     }
 
     /// <inheritdoc />
-    public override void Save(ModelSaveContext context)
+    public override void Save(StepSaveContext context)
     {
         context.Writer.Write(OutputColumnName);
         context.Writer.Write(InputColumnName);
@@ -82,7 +83,7 @@ public sealed class ImageNormalizingTransformer : RowToRowTransformerBase
 
     /// <summary>Reads a transformer written by <see cref="Save"/>.</summary>
     /// <param name="context">Source.</param>
-    public static ImageNormalizingTransformer Load(ModelLoadContext context)
+    public static ImageNormalizingTransformer Load(StepLoadContext context)
     {
         string output = context.Reader.ReadString(), input = context.Reader.ReadString();
         return new ImageNormalizingTransformer(output, input, (NormalizationKind)context.Reader.ReadInt32());

@@ -38,7 +38,7 @@ public sealed record ResizeOperation(int Width, int Height, ResizeInterpolation 
 /// every image of the row's sequence, so a clip stays consistent. The draw depends only on <paramref name="Seed"/> and the
 /// row position: the same seed gives bit-identical rows in any reading order.</summary>
 /// <param name="Options">Crop fraction, rotation range, flip probability.</param>
-/// <param name="Seed">Base seed (from <see cref="EmotionContext.NextSeed"/>).</param>
+/// <param name="Seed">Base seed (from <see cref="CatalogEnvironment.NextSeed"/> when not given).</param>
 public sealed record AugmentOperation(AugmentationOptions Options, int Seed) : ImageSequenceOperation
 {
     /// <summary>Crop fraction, rotation range, flip probability (checked on creation).</summary>

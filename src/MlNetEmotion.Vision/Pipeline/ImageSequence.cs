@@ -1,4 +1,5 @@
 using MlNetEmotion.Core.Imaging;
+using MlNetEmotion.Data;
 
 namespace MlNetEmotion.Vision.Pipeline;
 
@@ -28,21 +29,36 @@ public sealed record ImageSequence(IReadOnlyList<Image<byte>> Images, IReadOnlyL
 /// <summary>The column type of the vision steps.</summary>
 public static class ImageSequenceColumn
 {
-    private const string Expected = "an image sequence (Object<ImageSequence>, from ctx.Vision.ReadFrames)";
+    private const string Expected = "an image sequence (Object<ImageSequence>, from mlContext.Transforms.Vision.ReadFrames)";
 
-    /// <summary>The type of an image column (<see cref="ImageSequence"/> objects), read and written by every <c>ctx.Vision</c> step.</summary>
+    /// <summary>The type of an image column (<see cref="ImageSequence"/> objects), read and written by every <c>mlContext.Transforms.Vision</c> step.</summary>
     public static ObjectDataViewType Type { get; } = new(typeof(ImageSequence));
 
-    /// <summary>Name of the annotation holding an image column's <see cref="ImageShape"/>.</summary>
+    /// <summary>Name of the annotation holding an image column's <see cref="ImageShape"/>: an Int32 vector of 3 values
+    /// (channels, height, width; 0 where it varies).</summary>
     public const string ShapeAnnotation = "ImageShape";
 
+    private static readonly VectorDataViewType ShapeAnnotationType = new(NumberDataViewType.Int32, 3);
+
     /// <summary>The <see cref="ImageShape"/> of <paramref name="column"/>; all zero when the column does not declare one.</summary>
-    public static ImageShape GetShape(DataViewSchema.Column column) =>
-        column.Annotations.TryGetValue<ImageShape>(ShapeAnnotation, out var shape) ? shape : default;
+    public static ImageShape GetShape(DataViewSchema.Column column)
+    {
+        var annotation = column.Annotations.Schema.GetColumnOrNull(ShapeAnnotation);
+        if (annotation is null || !annotation.Value.Type.Equals(ShapeAnnotationType)) return default;
+        var values = default(VBuffer<int>);
+        column.Annotations.GetValue(ShapeAnnotation, ref values);
+        var dims = VectorValues.ToDenseArray(values);
+        return new ImageShape(dims[0], dims[1], dims[2]);
+    }
 
     /// <summary>Annotations declaring <paramref name="shape"/>.</summary>
-    public static DataViewSchema.Annotations Annotations(ImageShape shape) =>
-        new(new Dictionary<string, object> { [ShapeAnnotation] = shape });
+    public static DataViewSchema.Annotations Annotations(ImageShape shape)
+    {
+        var builder = new DataViewSchema.Annotations.Builder();
+        builder.Add(ShapeAnnotation, ShapeAnnotationType,
+            (ref VBuffer<int> value) => VectorValues.Assign(ref value, [shape.Channels, shape.Height, shape.Width]));
+        return builder.ToAnnotations();
+    }
 
     /// <summary>Checks that <paramref name="name"/> is an image column.</summary>
     /// <exception cref="SchemaMismatchException">Missing or of another type.</exception>
@@ -52,5 +68,5 @@ public static class ImageSequenceColumn
     /// <summary>Shape-level check that <paramref name="name"/> is an image column.</summary>
     /// <exception cref="SchemaMismatchException">Missing or of another type.</exception>
     public static SchemaShape.Column Require(SchemaShape shape, string name) =>
-        shape.Require(name, Expected, c => c.Kind == SchemaShape.VectorKind.Scalar && c.ItemType.Equals(Type));
+        shape.Require(name, Expected, c => c.Kind == SchemaShape.Column.VectorKind.Scalar && c.ItemType.Equals(Type));
 }

@@ -1,9 +1,10 @@
+using MlNetEmotion.Persistence;
 using MlNetEmotion.Data;
 
 namespace MlNetEmotion.Vision.Pipeline;
 
 /// <summary>Applies an <see cref="ImageSequenceOperation"/> to every image of an image column, lazily, row by row.</summary>
-public sealed class ImageSequenceTransformer : RowToRowTransformerBase
+public sealed class ImageSequenceTransformer : RowMappingTransformerBase
 {
     /// <summary>Creates the transformer.</summary>
     /// <param name="outputColumnName">Image column produced.</param>
@@ -29,7 +30,7 @@ public sealed class ImageSequenceTransformer : RowToRowTransformerBase
     /// <param name="input">Input shape.</param>
     /// <exception cref="SchemaMismatchException">The input column is missing or not an image column.</exception>
     public SchemaShape GetOutputShape(SchemaShape input) =>
-        input.With(ImageSequenceColumn.Require(input, InputColumnName) with { Name = OutputColumnName });
+        input.With(ImageSequenceColumn.Require(input, InputColumnName).Renamed(OutputColumnName));
 
     /// <inheritdoc />
     protected override RowMapper MakeRowMapper(DataViewSchema inputSchema)
@@ -41,7 +42,7 @@ public sealed class ImageSequenceTransformer : RowToRowTransformerBase
     }
 
     /// <inheritdoc />
-    public override void Save(ModelSaveContext context)
+    public override void Save(StepSaveContext context)
     {
         context.Writer.Write(OutputColumnName);
         context.Writer.Write(InputColumnName);
@@ -51,7 +52,7 @@ public sealed class ImageSequenceTransformer : RowToRowTransformerBase
 
     /// <summary>Reads a transformer written by <see cref="Save"/>.</summary>
     /// <param name="context">Source.</param>
-    public static ImageSequenceTransformer Load(ModelLoadContext context)
+    public static ImageSequenceTransformer Load(StepLoadContext context)
     {
         string output = context.Reader.ReadString(), input = context.Reader.ReadString();
         return new ImageSequenceTransformer(output, input, ImageSequenceOperation.Read(context.Reader.ReadString(), context.Reader));

@@ -1,3 +1,4 @@
+using MlNetEmotion.Persistence;
 using System.Globalization;
 using MlNetEmotion.Core.Imaging;
 using MlNetEmotion.Data;
@@ -7,7 +8,7 @@ namespace MlNetEmotion.Vision.Pipeline;
 
 /// <summary>Reads the video or still image named in a text column into an <see cref="ImageSequence"/> of RGB frames.
 /// Lazy: a file is decoded only when a cursor asks for the row's frames.</summary>
-public sealed class ReadFramesTransformer : RowToRowTransformerBase
+public sealed class ReadFramesTransformer : RowMappingTransformerBase
 {
     private const string ExpectedInput = "Text (a video or image path)";
 
@@ -40,8 +41,8 @@ public sealed class ReadFramesTransformer : RowToRowTransformerBase
     /// <exception cref="SchemaMismatchException">The path column is missing or not text.</exception>
     public SchemaShape GetOutputShape(SchemaShape input)
     {
-        input.Require(InputColumnName, ExpectedInput, c => c.ItemType.Equals(TextDataViewType.Instance) && c.Kind == SchemaShape.VectorKind.Scalar);
-        return input.With(SchemaShape.FromType(OutputColumnName, ImageSequenceColumn.Type));
+        input.Require(InputColumnName, ExpectedInput, c => c.ItemType.Equals(TextDataViewType.Instance) && c.Kind == SchemaShape.Column.VectorKind.Scalar);
+        return input.With(SchemaShapes.Column(OutputColumnName, ImageSequenceColumn.Type));
     }
 
     /// <inheritdoc />
@@ -79,7 +80,7 @@ public sealed class ReadFramesTransformer : RowToRowTransformerBase
     }
 
     /// <inheritdoc />
-    public override void Save(ModelSaveContext context)
+    public override void Save(StepSaveContext context)
     {
         context.Writer.Write(OutputColumnName);
         context.Writer.Write(InputColumnName);
@@ -88,7 +89,7 @@ public sealed class ReadFramesTransformer : RowToRowTransformerBase
 
     /// <summary>Reads a transformer written by <see cref="Save"/>.</summary>
     /// <param name="context">Source.</param>
-    public static ReadFramesTransformer Load(ModelLoadContext context)
+    public static ReadFramesTransformer Load(StepLoadContext context)
     {
         string output = context.Reader.ReadString(), input = context.Reader.ReadString();
         return new ReadFramesTransformer(output, input, FrameReadOptions.Read(context.Reader));

@@ -17,6 +17,6 @@ public sealed partial class VisionCatalog
         FaceExpressionOptions? options = null)
     {
         var t = new FaceExpressionTransformer(outputColumnName, inputColumnName, options);
-        return new TrivialEstimator<FaceExpressionTransformer>(t, t.GetOutputShape);
+        return new StatelessEstimator<FaceExpressionTransformer>(t, t.GetOutputShape);
     }
 }

@@ -4,18 +4,18 @@ using MlNetEmotion.Vision.Processing;
 namespace MlNetEmotion;
 
 /// <summary>
-/// <c>ctx.Vision</c>: video and face pipeline steps. A text column of video or image paths becomes an
+/// <c>mlContext.Transforms.Vision</c>: video and face pipeline steps. A text column of video or image paths becomes an
 /// <see cref="ImageSequence"/> column of frames; face steps turn frames into face crops; image steps
 /// resize, normalise to a float tensor and (in training only) augment. Other files add steps to this partial class.
 /// </summary>
 public sealed partial class VisionCatalog
 {
-    /// <summary>Creates the catalog for <paramref name="context"/>.</summary>
-    /// <param name="context">The owning context.</param>
-    public VisionCatalog(EmotionContext context) => Context = context;
+    /// <summary>Creates the catalog on <paramref name="catalog"/>.</summary>
+    /// <param name="catalog">The ML.NET transforms catalog it extends (its environment draws the seeds).</param>
+    public VisionCatalog(TransformsCatalog catalog) => Catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
 
-    /// <summary>The owning context.</summary>
-    public EmotionContext Context { get; }
+    /// <summary>The ML.NET transforms catalog this catalog extends.</summary>
+    public TransformsCatalog Catalog { get; }
 
     /// <summary>Reads the video (or still image) named in a text column into a sequence of RGB frames with their
     /// timestamps. Lazy: each file is decoded (through ffmpeg) only when a cursor asks for its row.</summary>
@@ -25,7 +25,7 @@ public sealed partial class VisionCatalog
     public IEstimator<ReadFramesTransformer> ReadFrames(string outputColumnName = "Frames", string inputColumnName = "VideoPath", FrameReadOptions? options = null)
     {
         var t = new ReadFramesTransformer(outputColumnName, inputColumnName, options);
-        return new TrivialEstimator<ReadFramesTransformer>(t, t.GetOutputShape);
+        return new StatelessEstimator<ReadFramesTransformer>(t, t.GetOutputShape);
     }
 
     /// <summary>Finds the largest face in each frame (Viola–Jones, OpenCV <c>detectMultiScale</c> settings), tracks it
@@ -39,7 +39,7 @@ public sealed partial class VisionCatalog
         FaceCropOptions? options = null, string? boxesColumnName = null)
     {
         var t = new FaceCropTransformer(outputColumnName, inputColumnName, options, boxesColumnName);
-        return new TrivialEstimator<FaceCropTransformer>(t, t.GetOutputShape);
+        return new StatelessEstimator<FaceCropTransformer>(t, t.GetOutputShape);
     }
 
     /// <summary>Resizes every image to <paramref name="width"/> x <paramref name="height"/>.</summary>
@@ -60,31 +60,32 @@ public sealed partial class VisionCatalog
         NormalizationKind kind = NormalizationKind.ZeroToOne)
     {
         var t = new ImageNormalizingTransformer(outputColumnName, inputColumnName, kind);
-        return new TrivialEstimator<ImageNormalizingTransformer>(t, t.GetOutputShape);
+        return new StatelessEstimator<ImageNormalizingTransformer>(t, t.GetOutputShape);
     }
 
     /// <summary>Random crop, rotation and horizontal flip for training (paper 004), one draw per row applied to all its
-    /// images. Append it with <see cref="TransformerScope.Training"/> so that the fitted chain's <c>Transform</c> (test
-    /// and scoring data) skips it; it writes back to <paramref name="columnName"/> so the schema is the same either way.</summary>
+    /// images. Append it with ML.NET's <see cref="TransformerScope.Training"/>, e.g.
+    /// <c>pipeline.Append(mlContext.Transforms.Vision.Augment(), TransformerScope.Training)</c>, so that the fitted
+    /// chain's scoring model (<c>GetModelFor(TransformerScope.Scoring)</c>) and test data skip it; it writes back to <paramref name="columnName"/> so the schema is the same either way.</summary>
     /// <param name="columnName">Image column augmented in place. Default <c>Faces</c>.</param>
     /// <param name="options">Crop fraction (0.9), rotation range (±10°), flip probability (0.5); null for defaults.</param>
-    /// <param name="seed">Base seed; null draws one from <see cref="EmotionContext.NextSeed"/>. Each row's draw depends only on it and the row position.</param>
+    /// <param name="seed">Base seed; null draws one from the context's environment (<see cref="CatalogEnvironment.NextSeed"/>, deterministic for <c>new MLContext(seed)</c>). Each row's draw depends only on it and the row position.</param>
     public IEstimator<ImageSequenceTransformer> Augment(string columnName = "Faces", AugmentationOptions? options = null, int? seed = null) =>
-        Images(columnName, columnName, new AugmentOperation(options ?? new AugmentationOptions(), seed ?? Context.NextSeed()));
+        Images(columnName, columnName, new AugmentOperation(options ?? new AugmentationOptions(), seed ?? CatalogEnvironment.Of(Catalog).NextSeed()));
 
-    private static TrivialEstimator<ImageSequenceTransformer> Images(string outputColumnName, string? inputColumnName, ImageSequenceOperation operation)
+    private static StatelessEstimator<ImageSequenceTransformer> Images(string outputColumnName, string? inputColumnName, ImageSequenceOperation operation)
     {
         var t = new ImageSequenceTransformer(outputColumnName, inputColumnName ?? outputColumnName, operation);
-        return new TrivialEstimator<ImageSequenceTransformer>(t, t.GetOutputShape);
+        return new StatelessEstimator<ImageSequenceTransformer>(t, t.GetOutputShape);
     }
 }
 
-/// <summary>Adds <c>ctx.Vision</c> to <see cref="EmotionContext"/>.</summary>
-public static class VisionContextExtensions
+/// <summary>Adds <c>mlContext.Transforms.Vision</c> to ML.NET's <see cref="TransformsCatalog"/>.</summary>
+public static class VisionCatalogExtensions
 {
-    extension(EmotionContext context)
+    extension(TransformsCatalog catalog)
     {
         /// <summary>Vision steps: reading frames, face detection and cropping, resizing, normalisation, augmentation.</summary>
-        public VisionCatalog Vision => new(context);
+        public VisionCatalog Vision => new(catalog);
     }
 }
