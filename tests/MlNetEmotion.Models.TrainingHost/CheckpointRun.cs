@@ -13,10 +13,10 @@ public static class CheckpointRun
         private readonly float[] _features = [];
 
         /// <summary>Creates a row.</summary>
-        public Row(float[] features, uint label, int readDelayMs)
+        public Row(float[] features, string label, int readDelayMs)
         {
             _features = features;
-            Label = label;
+            Class = label;
             ReadDelayMs = readDelayMs;
         }
 
@@ -31,9 +31,8 @@ public static class CheckpointRun
             }
         }
 
-        /// <summary>Class key 1..3.</summary>
-        [KeyType(3)]
-        public uint Label { get; }
+        /// <summary>Class name.</summary>
+        public string Class { get; }
 
         /// <summary>Milliseconds each read of the features sleeps.</summary>
         [NoColumn]
@@ -43,7 +42,7 @@ public static class CheckpointRun
     /// <summary>Epochs of the run.</summary>
     public const int Epochs = 12;
 
-    /// <summary>The data: the same rows for any delay.</summary>
+    /// <summary>The data (a key Label mapped from the class names): the same rows for any delay.</summary>
     public static IDataView Data(MLContext ml, int readDelayMs)
     {
         var random = new Random(4);
@@ -53,9 +52,10 @@ public static class CheckpointRun
             int c = i % 3;
             var x = new float[8];
             for (int j = 0; j < 8; j++) x[j] = (float)(random.NextDouble() - 0.5) + (j % 3 == c ? 1f : 0f);
-            rows.Add(new Row(x, (uint)(c + 1), readDelayMs));
+            rows.Add(new Row(x, $"c{c}", readDelayMs));
         }
-        return ml.Data.LoadFromEnumerable(rows);
+        var data = ml.Data.LoadFromEnumerable(rows);
+        return ml.Transforms.Conversion.MapValueToKey("Label", "Class").Fit(data).Transform(data);
     }
 
     /// <summary>The trainer, checkpointing to <paramref name="checkpointDirectory"/> when given.</summary>

@@ -12,8 +12,9 @@ public static class SchemaShapes
             [typeof(string), typeof(SchemaShape.Column.VectorKind), typeof(DataViewType), typeof(bool), typeof(SchemaShape)], null)
         ?? throw new PlatformNotSupportedException("This Microsoft.ML has no SchemaShape.Column(string, VectorKind, DataViewType, bool, SchemaShape) constructor.");
 
-    /// <summary>The shape of a column of <paramref name="type"/>: scalar, known-size or variable vector, key or not.
-    /// A key column (or key vector) gets a <c>KeyValues</c> annotation shape when <paramref name="hasKeyValues"/>.</summary>
+    /// <summary>The shape of a column of <paramref name="type"/>: scalar, known-size or variable vector, key or not (a key's
+    /// shape holds its raw item type, as ML.NET's do). A key column (or key vector) gets a <c>KeyValues</c> annotation
+    /// shape when <paramref name="hasKeyValues"/>.</summary>
     /// <param name="name">Column name.</param>
     /// <param name="type">Column type.</param>
     /// <param name="hasKeyValues">Whether a key column carries class names.</param>
@@ -23,6 +24,7 @@ public static class SchemaShapes
             ? (v.IsKnownSize ? SchemaShape.Column.VectorKind.Vector : SchemaShape.Column.VectorKind.VariableVector, (DataViewType)v.ItemType)
             : (SchemaShape.Column.VectorKind.Scalar, type);
         bool isKey = item is KeyDataViewType;
+        if (item is KeyDataViewType key) item = key.RawType == typeof(uint) ? NumberDataViewType.UInt32 : NumberDataViewType.UInt64;
         var annotations = isKey && hasKeyValues
             ? new SchemaShape([Make("KeyValues", SchemaShape.Column.VectorKind.Vector, TextDataViewType.Instance, false, null)])
             : null;
@@ -95,6 +97,15 @@ public static class SchemaShapes
     public static bool IsSingleOrSingleVector(SchemaShape.Column column) =>
         column.ItemType == NumberDataViewType.Single && column.Kind != SchemaShape.Column.VectorKind.VariableVector;
 
-    private static SchemaShape.Column Make(string name, SchemaShape.Column.VectorKind kind, DataViewType item, bool isKey, SchemaShape? annotations) =>
-        (SchemaShape.Column)ColumnConstructor.Invoke([name, kind, item, isKey, annotations]);
+    private static SchemaShape.Column Make(string name, SchemaShape.Column.VectorKind kind, DataViewType item, bool isKey, SchemaShape? annotations)
+    {
+        try
+        {
+            return (SchemaShape.Column)ColumnConstructor.Invoke([name, kind, item, isKey, annotations]);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            throw new ArgumentException($"Column '{name}': ML.NET rejects the shape ({e.InnerException.Message}).", e.InnerException);
+        }
+    }
 }
