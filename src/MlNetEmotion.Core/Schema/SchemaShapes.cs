@@ -23,6 +23,9 @@ public static class SchemaShapes
             ? (v.IsKnownSize ? SchemaShape.Column.VectorKind.Vector : SchemaShape.Column.VectorKind.VariableVector, (DataViewType)v.ItemType)
             : (SchemaShape.Column.VectorKind.Scalar, type);
         bool isKey = item is KeyDataViewType;
+        // ML.NET's shapes describe a key column by its raw number type with IsKey set (as SchemaShape.Create does);
+        // the column constructor rejects a KeyDataViewType item.
+        if (item is KeyDataViewType key) item = KeyItemType(key);
         var annotations = isKey && hasKeyValues
             ? new SchemaShape([Make("KeyValues", SchemaShape.Column.VectorKind.Vector, TextDataViewType.Instance, false, null)])
             : null;
@@ -94,6 +97,13 @@ public static class SchemaShapes
     /// <param name="column">The column.</param>
     public static bool IsSingleOrSingleVector(SchemaShape.Column column) =>
         column.ItemType == NumberDataViewType.Single && column.Kind != SchemaShape.Column.VectorKind.VariableVector;
+
+    private static NumberDataViewType KeyItemType(KeyDataViewType key) =>
+        key.RawType == typeof(uint) ? NumberDataViewType.UInt32
+        : key.RawType == typeof(byte) ? NumberDataViewType.Byte
+        : key.RawType == typeof(ushort) ? NumberDataViewType.UInt16
+        : key.RawType == typeof(ulong) ? NumberDataViewType.UInt64
+        : throw new ArgumentException($"Key type {key} has raw type {key.RawType.Name}, which ML.NET keys cannot have.", nameof(key));
 
     private static SchemaShape.Column Make(string name, SchemaShape.Column.VectorKind kind, DataViewType item, bool isKey, SchemaShape? annotations) =>
         (SchemaShape.Column)ColumnConstructor.Invoke([name, kind, item, isKey, annotations]);
