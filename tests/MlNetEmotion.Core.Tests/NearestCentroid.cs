@@ -1,4 +1,5 @@
 using MlNetEmotion.Data;
+using MlNetEmotion.Persistence;
 
 namespace MlNetEmotion.Core.Tests;
 
@@ -12,47 +13,59 @@ public sealed class NearestCentroidEstimator(List<int[]>? seenIds = null) : IEst
         var features = input.GetColumn<float[]>("Features").ToArray();
         seenIds?.Add(input.GetColumn<int>("Id").ToArray());
         var centroids = new double[key.Count][];
-        for (int k = 0; k < key.Count; k++)
+        for (int k = 0; k < (int)key.Count; k++)
         {
             var members = features.Where((_, i) => labels[i] == k + 1).ToArray();
             if (members.Length == 0) throw new InvalidOperationException($"class {k + 1} absent");
             centroids[k] = Enumerable.Range(0, members[0].Length).Select(j => members.Average(m => (double)m[j])).ToArray();
         }
-        return new NearestCentroidTransformer(centroids, input.Schema["Label"].Annotations);
+        return new NearestCentroidTransformer(centroids, KeyColumns.ClassNames(input.Schema["Label"]));
     }
 
-    public SchemaShape GetOutputSchema(SchemaShape inputSchema) => inputSchema;
+    /// <summary>Needs a key label and a Single feature vector; adds Score and PredictedLabel (shapes carry no class
+    /// count, so the sizes here are placeholders of the right kind).</summary>
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        inputSchema.Require("Label", "a key label", c => c.IsKey);
+        inputSchema.Require("Features", "a Single vector", c => c.ItemType == NumberDataViewType.Single && c.Kind != SchemaShape.Column.VectorKind.Scalar);
+        return inputSchema.With(
+            SchemaShapes.Column("Score", new VectorDataViewType(NumberDataViewType.Single, 1)),
+            SchemaShapes.Column("PredictedLabel", KeyColumns.Type(1)));
+    }
 }
 
-public sealed class NearestCentroidTransformer(double[][] centroids, DataViewSchema.Annotations classNames) : RowToRowTransformerBase
+public sealed class NearestCentroidTransformer(double[][] centroids, string[] classNames) : RowMappingTransformerBase
 {
+    public double[][] Centroids { get; } = centroids;
+
+    public string[] ClassNames { get; } = classNames;
+
     protected override RowMapper MakeRowMapper(DataViewSchema inputSchema) => new Mapper(this, inputSchema);
 
-    public override void Save(ModelSaveContext context) => throw new NotSupportedException();
+    public override void Save(StepSaveContext context) => throw new NotSupportedException("test-only trainer");
 
     private sealed class Mapper(NearestCentroidTransformer parent, DataViewSchema schema) : RowMapper(schema)
     {
         public override IReadOnlyList<DataViewSchema.DetachedColumn> OutputColumns =>
         [
-            new("Score", new VectorDataViewType(NumberDataViewType.Single, parent._centroids.Length)),
-            new("PredictedLabel", new KeyDataViewType(parent._centroids.Length), parent._names),
+            new("Score", new VectorDataViewType(NumberDataViewType.Single, parent.Centroids.Length)),
+            new("PredictedLabel", KeyColumns.Type(parent.Centroids.Length), KeyColumns.Annotations(parent.ClassNames)),
         ];
 
         public override IEnumerable<DataViewSchema.Column> InputColumns => [InputSchema["Features"]];
 
         public override Delegate CreateGetter(DataViewRow input, int outputIndex)
         {
-            var get = input.GetGetter<float[]>(InputSchema["Features"]);
+            var read = VectorValues.DenseSingleReader(input, InputSchema["Features"]);
             var cache = new PerRowCache<float[]>(input, () =>
             {
-                float[] x = [];
-                get(ref x);
-                var d = parent._centroids.Select(c => -c.Select((v, j) => (v - x[j]) * (v - x[j])).Sum()).ToArray();
+                var x = read();
+                var d = parent.Centroids.Select(c => -c.Select((v, j) => (v - x[j]) * (v - x[j])).Sum()).ToArray();
                 double max = d.Max();
                 var e = d.Select(v => Math.Exp(v - max)).ToArray();
                 return e.Select(v => (float)(v / e.Sum())).ToArray();
             });
-            if (outputIndex == 0) return (ValueGetter<float[]>)((ref float[] v) => v = cache.Get());
+            if (outputIndex == 0) return (ValueGetter<VBuffer<float>>)((ref VBuffer<float> v) => VectorValues.Assign(ref v, cache.Get()));
             return (ValueGetter<uint>)((ref uint v) =>
             {
                 var s = cache.Get();
@@ -60,7 +73,4 @@ public sealed class NearestCentroidTransformer(double[][] centroids, DataViewSch
             });
         }
     }
-
-    private readonly double[][] _centroids = centroids;
-    private readonly DataViewSchema.Annotations _names = classNames;
 }

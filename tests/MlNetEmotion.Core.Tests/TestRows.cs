@@ -37,5 +37,55 @@ public static class TestRows
         return rows;
     }
 
+    /// <summary>The rows as an ML.NET view.</summary>
+    public static IDataView Load(MLContext ml, IEnumerable<FeatureRow> rows) => ml.Data.LoadFromEnumerable(rows);
+
+    /// <summary>A small in-memory view built column by column: Id (Int32), Rating (Single), Features (Single × 2), Name (Text).</summary>
+    public static InMemoryDataView Table(int rows)
+    {
+        var builder = new DataViewSchema.Builder();
+        builder.AddColumn("Id", NumberDataViewType.Int32);
+        builder.AddColumn("Rating", NumberDataViewType.Single);
+        builder.AddColumn("Features", new VectorDataViewType(NumberDataViewType.Single, 2));
+        builder.AddColumn("Name", TextDataViewType.Instance);
+        var ids = Enumerable.Range(0, rows).ToArray();
+        return new InMemoryDataView(builder.ToSchema(),
+        [
+            ids,
+            ids.Select(i => 1f + i % 9).ToArray(),
+            ids.Select(i => new VBuffer<float>(2, [i, -i])).ToArray(),
+            ids.Select(i => $"row{i}".AsMemory()).ToArray(),
+        ]);
+    }
+
     public static string DataPath(string file) => Path.Combine(AppContext.BaseDirectory, "data", "core", file);
+
+    /// <summary>The repository's tests/data/core folder (for regenerating fixtures), found upward from the test binaries.</summary>
+    public static string SourceDataFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tests", "data", "core");
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        throw new DirectoryNotFoundException("tests/data/core not found above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>A test transformer made from a function of (rating, row position): a <see cref="ColumnMapper{TIn, TOut}"/>
+/// behind <see cref="RowMappingTransformerBase"/>; <see cref="Calls"/> counts evaluations.</summary>
+public sealed class RatingFunctionTransformer(string output, Func<float, long, float> map) : RowMappingTransformerBase
+{
+    private int _calls;
+
+    public int Calls => _calls;
+
+    protected override RowMapper MakeRowMapper(DataViewSchema inputSchema) =>
+        new ColumnMapper<float, float>(inputSchema, inputSchema["Rating"], output, NumberDataViewType.Single, (rating, row) =>
+        {
+            Interlocked.Increment(ref _calls);
+            return map(rating, row);
+        });
+
+    public override void Save(MlNetEmotion.Persistence.StepSaveContext context) => throw new NotSupportedException("test-only");
 }
