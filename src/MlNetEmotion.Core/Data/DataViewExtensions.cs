@@ -12,7 +12,8 @@ public static class DataViewExtensions
     /// <summary>
     /// Computes the visible (or named) columns once, keeping the values in memory, with rows split into contiguous
     /// blocks that separate cursors compute in parallel (each cursor sees the rows' true positions, so results are the
-    /// same for any degree of parallelism). Views of unknown length are read by one cursor.
+    /// same for any degree of parallelism). Views of unknown length are read by one cursor. A vector column with one
+    /// unknown dimension whose rows all have the same length comes back with that dimension known.
     /// </summary>
     /// <param name="data">The view.</param>
     /// <param name="columnNames">Columns to keep; null for every visible column.</param>
@@ -65,10 +66,28 @@ public static class DataViewExtensions
             }).ToArray();
         }
         var builder = new DataViewSchema.Builder();
-        builder.AddColumns(columns.Select(c => new DataViewSchema.DetachedColumn(c.Name, c.Type, c.Annotations)));
+        builder.AddColumns(columns.Select((c, i) => new DataViewSchema.DetachedColumn(c.Name, SettledType(c.Type, arrays[i]), c.Annotations)));
         var schema = builder.ToSchema();
         return new InMemoryDataView(schema, arrays);
     }
+
+    /// <summary>The type of a materialised column: a vector type with one unknown dimension (a 0, e.g. frames that vary by
+    /// recording) becomes known-size when every row has the same length, since ML.NET's trainers need a known size.</summary>
+    private static DataViewType SettledType(DataViewType type, Array values)
+    {
+        if (type is not VectorDataViewType { IsKnownSize: false } vector || values.Length == 0) return type;
+        var dims = vector.Dimensions.ToArray();
+        if (dims.Count(d => d == 0) != 1) return type;
+        int known = dims.Where(d => d != 0).Aggregate(1, (a, b) => a * b);
+        var lengths = (int[])typeof(DataViewExtensions).GetMethod(nameof(VectorLengths), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+            .MakeGenericMethod(vector.ItemType.RawType).Invoke(null, [values])!;
+        int l = lengths[0];
+        if (l == 0 || l % known != 0 || lengths.Any(n => n != l)) return type;
+        dims[Array.IndexOf(dims, 0)] = l / known;
+        return new VectorDataViewType(vector.ItemType, dims);
+    }
+
+    private static int[] VectorLengths<T>(Array values) => [.. ((VBuffer<T>[])values).Select(v => v.Length)];
 
     /// <summary>A boxed reader of the current value of <paramref name="column"/>, for code that handles any column type.</summary>
     public static Func<object?> GetBoxedGetter(this DataViewRow row, DataViewSchema.Column column)
