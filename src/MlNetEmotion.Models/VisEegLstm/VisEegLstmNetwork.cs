@@ -1,0 +1,32 @@
+using MlNetEmotion.Models.VideoEeg;
+using MlNetEmotion.Neural;
+using MlNetEmotion.Neural.Modules;
+
+namespace MlNetEmotion.Models.VisEegLstm;
+
+/// <summary>
+/// The network of Liu et al., "Video-EEG based collaborative emotion recognition using LSTM and attention" (Fig. 2, 6):
+/// a <see cref="BandImageCnn"/> per band, band attention (eq. 1–2), the shared-parameter glimpse LSTMs, an
+/// <see cref="LstmCore"/>, the Gaussian location policy (eq. 7–8) and a softmax classifier on h_N.
+/// Training losses: cross-entropy plus <see cref="Attention.BandBalancePenalty"/> (eq. 3), and REINFORCE (eq. 8–10)
+/// for the location policy.
+/// </summary>
+public sealed class VisEegLstmNetwork : GlimpseSequenceNetwork
+{
+    /// <summary>Builds the network; <paramref name="seed"/> fixes the initial weights and the dropout masks.</summary>
+    public VisEegLstmNetwork(VisEegLstmOptions options, long seed = 0)
+        : this(options ?? throw new ArgumentNullException(nameof(options)), new Generator(seed), new Generator(seed + 1))
+    {
+    }
+
+    private VisEegLstmNetwork(VisEegLstmOptions options, Generator generator, Generator dropoutGenerator)
+        : base("VisEegLstmNetwork", options, BandEncoder(options, generator),
+            glimpseSize => new LstmCore(glimpseSize, options.CoreHidden, generator), generator, dropoutGenerator)
+    {
+    }
+
+    private static EegBandEncoder BandEncoder(VisEegLstmOptions options, Generator generator) =>
+        new(Enumerable.Range(0, options.Bands)
+            .Select(_ => (Module<Tensor, Tensor>)new BandImageCnn(options.ImageSize, options.ConvolutionChannels, options.BandFeatures, generator))
+            .ToList());
+}
