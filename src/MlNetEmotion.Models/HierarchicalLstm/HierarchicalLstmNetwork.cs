@@ -1,6 +1,4 @@
 using MlNetEmotion.Models.VideoEeg;
-using MlNetEmotion.Neural;
-using MlNetEmotion.Neural.Modules;
 
 namespace MlNetEmotion.Models.HierarchicalLstm;
 
@@ -15,19 +13,10 @@ public sealed class HierarchicalLstmNetwork : GlimpseSequenceNetwork
 {
     /// <summary>Builds the network; <paramref name="seed"/> fixes the initial weights and the dropout masks.</summary>
     public HierarchicalLstmNetwork(HierarchicalLstmOptions options, long seed = 0)
-        : this(options ?? throw new ArgumentNullException(nameof(options)), new Generator(seed), new Generator(seed + 1))
+        : base("HierarchicalLstmNetwork", options, seed,
+            generator => new BandImageFc(options.ImageSize, options.BandHidden, options.BandFeatures, generator),
+            (glimpseSize, generator, dropoutGenerator) => new LayerAttentiveLstm(glimpseSize, options.CoreHidden, options.Layers,
+                options.AttentionSize, options.Dropout, generator, dropoutGenerator))
     {
     }
-
-    private HierarchicalLstmNetwork(HierarchicalLstmOptions options, Generator generator, Generator dropoutGenerator)
-        : base("HierarchicalLstmNetwork", options, BandEncoder(options, generator),
-            glimpseSize => new LayerAttentiveLstm(glimpseSize, options.CoreHidden, options.Layers, options.AttentionSize, options.Dropout,
-                generator, dropoutGenerator), generator, dropoutGenerator)
-    {
-    }
-
-    private static EegBandEncoder BandEncoder(HierarchicalLstmOptions options, Generator generator) =>
-        new(Enumerable.Range(0, options.Bands)
-            .Select(_ => (Module<Tensor, Tensor>)new BandImageFc(options.ImageSize, options.BandHidden, options.BandFeatures, generator))
-            .ToList());
 }

@@ -24,22 +24,24 @@ public abstract class GlimpseSequenceNetwork : Module<VideoEegTrial, Tensor, Gli
     private readonly Dropout dropout;
     private readonly Linear classifier;
 
-    /// <summary>Builds the network around a band encoder and a core; the other parts follow <paramref name="options"/>.</summary>
+    /// <summary>Builds the network around a per-band encoder and a core; the other parts follow <paramref name="options"/>.
+    /// <paramref name="seed"/> seeds the initial weights; <paramref name="seed"/> + 1 seeds the dropout masks.</summary>
     /// <param name="name">Display name.</param>
     /// <param name="options">Sizes and settings.</param>
-    /// <param name="bandEncoder">Band images → band features <c>[B, bands, BandFeatures]</c>.</param>
-    /// <param name="coreFactory">Builds the core from the glimpse vector's size.</param>
-    /// <param name="generator">Random source for the initial weights.</param>
-    /// <param name="dropoutGenerator">Random source for the dropout masks.</param>
-    protected GlimpseSequenceNetwork(string name, GlimpseNetworkOptions options, EegBandEncoder bandEncoder,
-        Func<int, RecurrentCore> coreFactory, Generator generator, Generator dropoutGenerator) : base(name)
+    /// <param name="seed">Seed of the random sources.</param>
+    /// <param name="bandNetwork">Builds one band's encoder (<c>[B, 1, size, size]</c> → <c>[B, BandFeatures]</c>) from the weight source.</param>
+    /// <param name="coreFactory">Builds the core from the glimpse vector's size, the weight source and the dropout source.</param>
+    protected GlimpseSequenceNetwork(string name, GlimpseNetworkOptions options, long seed,
+        Func<Generator, Module<Tensor, Tensor>> bandNetwork, Func<int, Generator, Generator, RecurrentCore> coreFactory) : base(name)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var generator = new Generator(seed);
+        var dropoutGenerator = new Generator(seed + 1);
+        bandEncoder = new EegBandEncoder(Enumerable.Range(0, options.Bands).Select(_ => bandNetwork(generator)).ToList());
         Options = options;
         face = torch.nn.Linear(options.FaceFeatures, options.Features, generator: generator);
-        this.bandEncoder = bandEncoder;
         glimpse = new Glimpse(options.Features, options.GlimpseHidden, generator);
-        core = coreFactory(2 * options.GlimpseHidden);
+        core = coreFactory(2 * options.GlimpseHidden, generator, dropoutGenerator);
         bandAttention = new BandAttention(options.Bands, options.BandFeatures, core.HiddenSize, options.Features, generator);
         location = new LocationHead(core.ReadoutSize, options.LocationStandardDeviation, options.LearnLocationStandardDeviation, generator);
         dropout = torch.nn.Dropout(options.Dropout, dropoutGenerator);

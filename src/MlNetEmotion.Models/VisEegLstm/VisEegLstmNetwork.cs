@@ -1,6 +1,4 @@
 using MlNetEmotion.Models.VideoEeg;
-using MlNetEmotion.Neural;
-using MlNetEmotion.Neural.Modules;
 
 namespace MlNetEmotion.Models.VisEegLstm;
 
@@ -15,18 +13,9 @@ public sealed class VisEegLstmNetwork : GlimpseSequenceNetwork
 {
     /// <summary>Builds the network; <paramref name="seed"/> fixes the initial weights and the dropout masks.</summary>
     public VisEegLstmNetwork(VisEegLstmOptions options, long seed = 0)
-        : this(options ?? throw new ArgumentNullException(nameof(options)), new Generator(seed), new Generator(seed + 1))
+        : base("VisEegLstmNetwork", options, seed,
+            generator => new BandImageCnn(options.ImageSize, options.ConvolutionChannels, options.BandFeatures, generator),
+            (glimpseSize, generator, _) => new LstmCore(glimpseSize, options.CoreHidden, generator))
     {
     }
-
-    private VisEegLstmNetwork(VisEegLstmOptions options, Generator generator, Generator dropoutGenerator)
-        : base("VisEegLstmNetwork", options, BandEncoder(options, generator),
-            glimpseSize => new LstmCore(glimpseSize, options.CoreHidden, generator), generator, dropoutGenerator)
-    {
-    }
-
-    private static EegBandEncoder BandEncoder(VisEegLstmOptions options, Generator generator) =>
-        new(Enumerable.Range(0, options.Bands)
-            .Select(_ => (Module<Tensor, Tensor>)new BandImageCnn(options.ImageSize, options.ConvolutionChannels, options.BandFeatures, generator))
-            .ToList());
 }
