@@ -84,7 +84,9 @@ public sealed class VideoEegParityTests
         });
         var p = new ModuleParity("seed000_network", network);
         var o = network.forward(new VideoEegTrial(p.Input("faces"), p.Input("images")), p.Input("frames"));
-        p.Check(Rel, Common(network, p, o).Append(("band_penalty", BandBalancePenalty.Compute(o.BandWeights).reshape(1))).ToArray());
+        var loss = VisEegLstmLoss.Compute(o.Logits, p.Input("target"), o.BandWeights);
+        p.Check(Rel, Common(network, p, o)
+            .Append(("band_penalty", BandBalancePenalty.Compute(o.BandWeights).reshape(1))).Append(("loss", loss.reshape(1))).ToArray());
     }
 
     [Fact]

@@ -46,6 +46,14 @@ def band_balance_penalty(theta, mu):
     return mu * ((1.0 / theta.shape[2] - theta.mean(dim=1)) ** 2).sum(dim=1).mean()
 
 
+def vis_eeg_lstm_loss(logits, target):
+    """Seed 000 eq. 3 first term: -sum_k (y_k log p_k + (1 - y_k) log(1 - p_k)), p = softmax, batch mean
+    (probabilities floored at 1e-12 inside the logs, as in the C# loss)."""
+    p = torch.softmax(logits, dim=1)
+    y = F.one_hot(target, logits.shape[1]).double()
+    return -(y * p.clamp_min(1e-12).log() + (1 - y) * (1 - p).clamp_min(1e-12).log()).sum(dim=1).mean()
+
+
 class LayerAttention(nn.Module):
     """Seed 002 eq. 3-7: u_t = v^T tanh(W_s X_t + b); a_t = softmax(u_t) over layers; Y_t = a_t X_t."""
 
@@ -266,6 +274,7 @@ def network_cases():
     def fwd000(m, v):
         o = m(v["faces"], v["images"], v["frames"])
         o["band_penalty"] = band_balance_penalty(o["band_weights"], 0.02).reshape(1)
+        o["loss"] = (vis_eeg_lstm_loss(o["logits"], v["target"]) + o["band_penalty"][0]).reshape(1)   # eq. 3
         o["log_prob"] = m.location.log_prob(o["location_means"][:, :-1], v["actions"])
         return o
 
