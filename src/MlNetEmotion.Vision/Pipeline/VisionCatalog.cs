@@ -65,8 +65,10 @@ public sealed partial class VisionCatalog
 
     /// <summary>Random crop, rotation and horizontal flip for training (paper 004), one draw per row applied to all its
     /// images. Append it with ML.NET's <see cref="TransformerScope.Training"/>, e.g.
-    /// <c>pipeline.Append(mlContext.Transforms.Vision.Augment(), TransformerScope.Training)</c>, so that the fitted
-    /// chain's scoring model (<c>GetModelFor(TransformerScope.Scoring)</c>) and test data skip it; it writes back to <paramref name="columnName"/> so the schema is the same either way.</summary>
+    /// <c>pipeline.Append(mlContext.Transforms.Vision.Augment(), TransformerScope.Training)</c>, so that fitting
+    /// sees augmented rows while the fitted chain's scoring and testing models (<c>model.GetModelFor(TransformerScope.Scoring)</c>,
+    /// <c>TransformerScope.Testing</c>) skip it; ML.NET's <c>TransformerChain.Transform</c> itself applies every member, so score
+    /// and evaluate through <c>GetModelFor</c>. It writes back to <paramref name="columnName"/> so the schema is the same either way.</summary>
     /// <param name="columnName">Image column augmented in place. Default <c>Faces</c>.</param>
     /// <param name="options">Crop fraction (0.9), rotation range (±10°), flip probability (0.5); null for defaults.</param>
     /// <param name="seed">Base seed; null draws one from the context's environment (<see cref="CatalogEnvironment.NextSeed"/>, deterministic for <c>new MLContext(seed)</c>). Each row's draw depends only on it and the row position.</param>

@@ -5,7 +5,7 @@ using MlNetEmotion.Data;
 
 namespace MlNetEmotion.Audio.Tests.Pipeline;
 
-/// <summary>The <c>ctx.Audio</c> steps as one chained pipeline on real speech.</summary>
+/// <summary>The <c>mlContext.Transforms.Audio</c> steps as one chained pipeline on real speech.</summary>
 public class AudioCatalogTests
 {
     private sealed class Row
@@ -13,18 +13,18 @@ public class AudioCatalogTests
         public string Path { get; set; } = "";
     }
 
-    private static IDataView Paths(EmotionContext ctx, params string[] paths) =>
-        ctx.Data.LoadFromEnumerable(paths.Select(p => new Row { Path = p }).ToList());
+    private static IDataView Paths(MLContext ml, params string[] paths) =>
+        ml.Data.LoadFromEnumerable(paths.Select(p => new Row { Path = p }).ToList());
 
     [Fact]
     public void MfccColumnMatchesTorchaudio()
     {
-        var ctx = new EmotionContext(1);
-        var data = Paths(ctx, TestData.Speech);
-        var model = ctx.Audio.ReadAudio().Append(ctx.Audio.Mfcc()).Fit(data);
+        var ml = new MLContext(1);
+        var data = Paths(ml, TestData.Speech);
+        var model = ml.Transforms.Audio.ReadAudio().Append(ml.Transforms.Audio.Mfcc()).Fit(data);
         var output = model.Transform(data);
         var type = (VectorDataViewType)output.Schema["Mfcc"].Type;
-        Assert.Equal(new[] { 40, 0 }, type.Dimensions);
+        Assert.Equal(new[] { 40, 0 }, type.Dimensions.ToArray());
         var mfcc = output.GetColumn<float[]>("Mfcc").Single();
         var (expected, _) = TestData.Npy("mfcc_torchaudio.npy");
         Assert.True(TestData.RelativeError(mfcc, expected) < 1e-4);
@@ -33,9 +33,9 @@ public class AudioCatalogTests
     [Fact]
     public void KaldiFbankThroughLogMelSpectrogram()
     {
-        var ctx = new EmotionContext(1);
-        var data = Paths(ctx, TestData.Speech);
-        var fbank = ctx.Audio.ReadAudio().Append(ctx.Audio.LogMelSpectrogram(options: FeaturePresets.KaldiFbank())).Fit(data)
+        var ml = new MLContext(1);
+        var data = Paths(ml, TestData.Speech);
+        var fbank = ml.Transforms.Audio.ReadAudio().Append(ml.Transforms.Audio.LogMelSpectrogram(options: FeaturePresets.KaldiFbank())).Fit(data)
             .Transform(data).GetColumn<float[]>("LogMel").Single();
         var (expected, shape) = TestData.Npy("fbank_kaldi.npy"); // [frames, 23]
         var frameMajor = new float[fbank.Length];
@@ -55,17 +55,17 @@ public class AudioCatalogTests
         string stereo = Path.Combine(dir, "stereo8k.wav");
         WavWriter.Write(stereo, new AudioBuffer(padded, 8000, 2), AudioSampleFormat.Float32);
 
-        var ctx = new EmotionContext(1);
-        var data = Paths(ctx, TestData.Speech, stereo);
-        var pipeline = ctx.Audio.ReadAudio()
-            .Append(ctx.Audio.Resample(targetRate: 16000))
-            .Append(ctx.Audio.TrimSilence())
-            .Append(ctx.Audio.Mfcc(options: FeaturePresets.KaldiMfcc()))
-            .Append(ctx.Audio.Deltas())
-            .Append(ctx.Audio.FixLength(frames: 250));
+        var ml = new MLContext(1);
+        var data = Paths(ml, TestData.Speech, stereo);
+        var pipeline = ml.Transforms.Audio.ReadAudio()
+            .Append(ml.Transforms.Audio.Resample(targetRate: 16000))
+            .Append(ml.Transforms.Audio.TrimSilence())
+            .Append(ml.Transforms.Audio.Mfcc(options: FeaturePresets.KaldiMfcc()))
+            .Append(ml.Transforms.Audio.Deltas())
+            .Append(ml.Transforms.Audio.FixLength(frames: 250));
         var model = pipeline.Fit(data);
         var output = model.Transform(data);
-        Assert.Equal(new[] { 3, 13, 250 }, ((VectorDataViewType)output.Schema["Image"].Type).Dimensions);
+        Assert.Equal(new[] { 3, 13, 250 }, ((VectorDataViewType)output.Schema["Image"].Type).Dimensions.ToArray());
         var images = output.GetColumn<float[]>("Image").ToList();
         Assert.All(images, image => Assert.Equal(3 * 13 * 250, image.Length));
         var trimmed = output.GetColumn<AudioBuffer>("Audio").ToList();
@@ -73,8 +73,8 @@ public class AudioCatalogTests
         Assert.InRange(trimmed[1].DurationSeconds, 2.5, 3.6); // most of the 2 s of padding is gone
 
         string file = Path.Combine(dir, "model.bin");
-        ctx.Model.Save(model, data.Schema, file);
-        var loaded = ctx.Model.Load(file, out _);
+        ml.Model.SavePipeline(model, data.Schema, file);
+        var loaded = ml.Model.LoadPipeline(file, out _);
         var again = loaded.Transform(data).GetColumn<float[]>("Image").ToList();
         Assert.Equal(images[0], again[0]);
         Assert.Equal(images[1], again[1]);
@@ -84,11 +84,11 @@ public class AudioCatalogTests
     [Fact]
     public void FeatureStepsCheckTheirInputColumns()
     {
-        var ctx = new EmotionContext(1);
-        var data = Paths(ctx, TestData.Speech);
-        var ex = Assert.Throws<SchemaMismatchException>(() => ctx.Audio.Mfcc(inputColumnName: "Path").Fit(data));
+        var ml = new MLContext(1);
+        var data = Paths(ml, TestData.Speech);
+        var ex = Assert.Throws<SchemaMismatchException>(() => ml.Transforms.Audio.Mfcc(inputColumnName: "Path").Fit(data));
         Assert.Contains("Path", ex.Message);
-        Assert.Throws<SchemaMismatchException>(() => ctx.Audio.ReadAudio(inputColumnName: "Missing").Fit(data));
+        Assert.Throws<SchemaMismatchException>(() => ml.Transforms.Audio.ReadAudio(inputColumnName: "Missing").Fit(data));
     }
 
     [Fact]
@@ -97,9 +97,9 @@ public class AudioCatalogTests
         string dir = TestData.TempDirectory();
         string bad = Path.Combine(dir, "bad.wav");
         File.WriteAllBytes(bad, File.ReadAllBytes(TestData.Speech)[..30]);
-        var ctx = new EmotionContext(1);
-        var data = Paths(ctx, bad);
-        var output = ctx.Audio.ReadAudio().Append(ctx.Audio.Mfcc()).Fit(data).Transform(data);
+        var ml = new MLContext(1);
+        var data = Paths(ml, bad);
+        var output = ml.Transforms.Audio.ReadAudio().Append(ml.Transforms.Audio.Mfcc()).Fit(data).Transform(data);
         var ex = Assert.ThrowsAny<AudioFormatException>(() => output.GetColumn<float[]>("Mfcc").ToList());
         Assert.Contains("bad.wav", ex.Message);
         Directory.Delete(dir, true);

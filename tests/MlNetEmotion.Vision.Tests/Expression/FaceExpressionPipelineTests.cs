@@ -1,4 +1,5 @@
 using MlNetEmotion.Core.Imaging;
+using MlNetEmotion.Data;
 using MlNetEmotion.Vision.Expression;
 using MlNetEmotion.Vision.Pipeline;
 
@@ -6,11 +7,6 @@ namespace MlNetEmotion.Vision.Tests.Expression;
 
 public class FaceExpressionPipelineTests
 {
-    public sealed class ClipRow
-    {
-        public ImageSequence Faces { get; set; } = null!;
-    }
-
     public sealed class PathRow
     {
         public string Faces { get; set; } = "";
@@ -21,15 +17,20 @@ public class FaceExpressionPipelineTests
     private static ImageSequence Clip(params string[] inputs) =>
         new([.. inputs.Select(ExpressionFixture.Image)], [.. inputs.Select((_, i) => i / 8.0)]);
 
-    private static IDataView Data(EmotionContext ctx, params ImageSequence[] clips) =>
-        ctx.Data.LoadFromEnumerable(clips.Select(c => new ClipRow { Faces = c }).ToArray());
+    /// <summary>A view with one image-sequence column <c>Faces</c> (an object column, which ML.NET's LoadFromEnumerable cannot declare).</summary>
+    private static IDataView Data(params ImageSequence[] clips)
+    {
+        var builder = new DataViewSchema.Builder();
+        builder.AddColumn("Faces", ImageSequenceColumn.Type);
+        return new InMemoryDataView(builder.ToSchema(), [clips]);
+    }
 
     [Fact]
     public void MeanPoolingAveragesFaceApisOutputsOverTheClip()
     {
-        var ctx = new EmotionContext(1);
-        var data = Data(ctx, Clip(ClipInputs), Clip("random_1"));
-        var output = ctx.Vision.FaceExpressionFeatures().Fit(data).Transform(data);
+        var ml = new MLContext(1);
+        var data = Data(Clip(ClipInputs), Clip("random_1"));
+        var output = ml.Transforms.Vision.FaceExpressionFeatures().Fit(data).Transform(data);
 
         Assert.Equal(new VectorDataViewType(NumberDataViewType.Single, 7), output.Schema["Expression"].Type);
         Assert.Equal(new VectorDataViewType(NumberDataViewType.Single, 256), output.Schema["ExpressionEmbedding"].Type);
@@ -46,9 +47,9 @@ public class FaceExpressionPipelineTests
     [Fact]
     public void NoPoolingKeepsEveryFrameAndAllowsEmptyClips()
     {
-        var ctx = new EmotionContext(1);
-        var data = Data(ctx, Clip(ClipInputs), Clip());
-        var output = ctx.Vision.FaceExpressionFeatures("Expr", options: new FaceExpressionOptions { Pooling = FaceExpressionPooling.None })
+        var ml = new MLContext(1);
+        var data = Data(Clip(ClipInputs), Clip());
+        var output = ml.Transforms.Vision.FaceExpressionFeatures("Expr", options: new FaceExpressionOptions { Pooling = FaceExpressionPooling.None })
             .Fit(data).Transform(data);
 
         Assert.Equal(new VectorDataViewType(NumberDataViewType.Single, 0, 7), output.Schema["Expr"].Type);
@@ -65,9 +66,9 @@ public class FaceExpressionPipelineTests
     [Fact]
     public void EmptyClipCannotBeAveragedAndTheErrorNamesColumnAndRow()
     {
-        var ctx = new EmotionContext(1);
-        var data = Data(ctx, Clip("random_0"), Clip());
-        var output = ctx.Vision.FaceExpressionFeatures().Fit(data).Transform(data);
+        var ml = new MLContext(1);
+        var data = Data(Clip("random_0"), Clip());
+        var output = ml.Transforms.Vision.FaceExpressionFeatures().Fit(data).Transform(data);
         var e = Assert.Throws<DataValidationException>(() => output.GetColumn<float[]>("Expression").ToList());
         Assert.Equal("Faces", e.ColumnName);
         Assert.Equal(1, e.Row);
@@ -76,13 +77,13 @@ public class FaceExpressionPipelineTests
     [Fact]
     public void SavedModelLoadsAndGivesTheSameColumns()
     {
-        var ctx = new EmotionContext(1);
-        var data = Data(ctx, Clip(ClipInputs));
-        var model = ctx.Vision.FaceExpressionFeatures("E", options: new FaceExpressionOptions { Pooling = FaceExpressionPooling.None }).Fit(data);
+        var ml = new MLContext(1);
+        var data = Data(Clip(ClipInputs));
+        var model = ml.Transforms.Vision.FaceExpressionFeatures("E", options: new FaceExpressionOptions { Pooling = FaceExpressionPooling.None }).Fit(data);
         using var stream = new MemoryStream();
-        ctx.Model.Save(model, data.Schema, stream);
+        ml.Model.SavePipeline(model, data.Schema, stream);
         stream.Position = 0;
-        var loaded = ctx.Model.Load(stream, out _).Transform(data);
+        var loaded = ml.Model.LoadPipeline(stream, out _).Transform(data);
 
         Assert.Equal(new VectorDataViewType(NumberDataViewType.Single, 0, 7), loaded.Schema["E"].Type);
         Assert.Equal(model.Transform(data).GetColumn<float[]>("E").Single(), loaded.GetColumn<float[]>("E").Single());
@@ -92,9 +93,9 @@ public class FaceExpressionPipelineTests
     [Fact]
     public void ATextColumnIsASchemaErrorNamingTheColumn()
     {
-        var ctx = new EmotionContext(1);
-        var data = ctx.Data.LoadFromEnumerable(new[] { new PathRow { Faces = "clip.mp4" } });
-        var e = Assert.Throws<SchemaMismatchException>(() => ctx.Vision.FaceExpressionFeatures().Fit(data).Transform(data));
+        var ml = new MLContext(1);
+        var data = ml.Data.LoadFromEnumerable(new[] { new PathRow { Faces = "clip.mp4" } });
+        var e = Assert.Throws<SchemaMismatchException>(() => ml.Transforms.Vision.FaceExpressionFeatures().Fit(data).Transform(data));
         Assert.Contains("Faces", e.Message);
         Assert.Contains("ImageSequence", e.Message);
     }

@@ -6,33 +6,48 @@ namespace MlNetEmotion.Vision.Tests.Pipeline;
 
 public class AugmentAndPersistenceTests(PipelineClipFixture clips) : IClassFixture<PipelineClipFixture>
 {
-    private IDataView Rows(EmotionContext ctx) =>
-        ctx.Data.LoadFromEnumerable(new[] { new VideoRow { VideoPath = clips.Clip }, new VideoRow { VideoPath = clips.Photo } });
+    private IDataView Rows(MLContext ml) =>
+        ml.Data.LoadFromEnumerable(new[] { new VideoRow { VideoPath = clips.Clip }, new VideoRow { VideoPath = clips.Photo } });
 
     /// <summary>Frames at 2.5 fps (0, 0.4, 0.8, 1.2 s), faces, an augmentation for training only, tensors.</summary>
-    private static EstimatorChain<ImageNormalizingTransformer> Chain(EmotionContext ctx) =>
-        ctx.Vision.ReadFrames(options: new FrameReadOptions { FramesPerSecond = 2.5 })
-            .Append(ctx.Vision.DetectAndCropFaces(options: new FaceCropOptions { Size = 48 }))
-            .Append(ctx.Vision.Augment(), TransformerScope.Training)
-            .Append(ctx.Vision.Normalize(kind: NormalizationKind.ImageNet));
+    private static EstimatorChain<ImageNormalizingTransformer> Chain(MLContext ml) =>
+        ml.Transforms.Vision.ReadFrames(options: new FrameReadOptions { FramesPerSecond = 2.5 })
+            .Append(ml.Transforms.Vision.DetectAndCropFaces(options: new FaceCropOptions { Size = 48 }))
+            .Append(ml.Transforms.Vision.Augment(), TransformerScope.Training)
+            .Append(ml.Transforms.Vision.Normalize(kind: NormalizationKind.ImageNet));
+
+    /// <summary>The scope of each member of <paramref name="chain"/>, recovered through ML.NET's public <c>GetModelFor</c>.</summary>
+    private static TransformerScope[] Scopes<T>(TransformerChain<T> chain) where T : class, ITransformer
+    {
+        var members = chain.ToArray();
+        var scopes = new TransformerScope[members.Length];
+        foreach (var scope in new[] { TransformerScope.Training, TransformerScope.Testing, TransformerScope.Scoring })
+        {
+            var kept = chain.GetModelFor(scope).ToHashSet(ReferenceEqualityComparer.Instance);
+            for (int i = 0; i < members.Length; i++)
+                if (kept.Contains(members[i])) scopes[i] |= scope;
+        }
+        return scopes;
+    }
 
     /// <summary>What the steps after the augmentation see while fitting: every step applied, as <c>EstimatorChain.Fit</c> does.</summary>
     private static IDataView TrainingView(IEnumerable<ITransformer> model, IDataView data) => model.Aggregate(data, (view, step) => step.Transform(view));
 
     [Fact]
-    public void AugmentIsSkippedByTransformAndSeededPerRow()
+    public void AugmentIsSkippedByTheScoringModelAndSeededPerRow()
     {
-        var ctx = new EmotionContext(7);
-        var data = Rows(ctx);
-        var model = Chain(ctx).Fit(data);
-        var plain = ctx.Vision.ReadFrames(options: new FrameReadOptions { FramesPerSecond = 2.5 })
-            .Append(ctx.Vision.DetectAndCropFaces(options: new FaceCropOptions { Size = 48 }))
-            .Append(ctx.Vision.Normalize(kind: NormalizationKind.ImageNet)).Fit(data);
+        var ml = new MLContext(7);
+        var data = Rows(ml);
+        var model = Chain(ml).Fit(data);
+        var plain = ml.Transforms.Vision.ReadFrames(options: new FrameReadOptions { FramesPerSecond = 2.5 })
+            .Append(ml.Transforms.Vision.DetectAndCropFaces(options: new FaceCropOptions { Size = 48 }))
+            .Append(ml.Transforms.Vision.Normalize(kind: NormalizationKind.ImageNet)).Fit(data);
         var plainOutput = plain.Transform(data).ToInMemory();
-        Assert.Equal(plainOutput.GetColumn<float[]>("Pixels"), model.Transform(data).GetColumn<float[]>("Pixels"));
+        Assert.Equal(plainOutput.GetColumn<float[]>("Pixels"), model.GetModelFor(TransformerScope.Scoring).Transform(data).GetColumn<float[]>("Pixels"));
+        Assert.Equal(plainOutput.GetColumn<float[]>("Pixels"), model.GetModelFor(TransformerScope.Testing).Transform(data).GetColumn<float[]>("Pixels"));
 
         // The training view applies it: each row's images get the augmenter seeded with that row's seed.
-        Assert.Equal([TransformerScope.Everything, TransformerScope.Everything, TransformerScope.Training, TransformerScope.Everything], model.Scopes);
+        Assert.Equal([TransformerScope.Everything, TransformerScope.Everything, TransformerScope.Training, TransformerScope.Everything], Scopes(model));
         var training = TrainingView(model, data).ToInMemory();
         var augmented = training.GetColumn<ImageSequence>("Faces").ToArray();
         var faces = plainOutput.GetColumn<ImageSequence>("Faces").ToArray();
@@ -62,9 +77,9 @@ public class AugmentAndPersistenceTests(PipelineClipFixture clips) : IClassFixtu
     {
         float[][] Augmented(int seed)
         {
-            var ctx = new EmotionContext(seed);
-            var data = Rows(ctx);
-            return TrainingView(Chain(ctx).Fit(data), data).GetColumn<float[]>("Pixels").ToArray();
+            var ml = new MLContext(seed);
+            var data = Rows(ml);
+            return TrainingView(Chain(ml).Fit(data), data).GetColumn<float[]>("Pixels").ToArray();
         }
         var a = Augmented(11);
         Assert.Equal(a, Augmented(11));
@@ -75,19 +90,20 @@ public class AugmentAndPersistenceTests(PipelineClipFixture clips) : IClassFixtu
     [Fact]
     public void SavedChainLoadsWithItsScopesAndGivesBitIdenticalTensors()
     {
-        var ctx = new EmotionContext(3);
-        var data = Rows(ctx);
-        var model = Chain(ctx).Append(ctx.Vision.Resize("Thumb", "Faces", 20, 16, ResizeInterpolation.Bilinear)).Fit(data);
+        var ml = new MLContext(3);
+        var data = Rows(ml);
+        var model = Chain(ml).Append(ml.Transforms.Vision.Resize("Thumb", "Faces", 20, 16, ResizeInterpolation.Bilinear)).Fit(data);
         using var stream = new MemoryStream();
-        ctx.Model.Save(model, data.Schema, stream);
+        ml.Model.SavePipeline(model, data.Schema, stream);
         stream.Position = 0;
-        var loaded = Assert.IsType<TransformerChain<ImageSequenceTransformer>>(ctx.Model.Load(stream, out var schema));
+        var loaded = Assert.IsType<TransformerChain<ITransformer>>(ml.Model.LoadPipeline(stream, out var schema));
         Assert.Equal(data.Schema.Count, schema.Count);
-        Assert.Equal(model.Scopes, loaded.Scopes);
+        Assert.Equal(Scopes(model), Scopes(loaded));
 
-        Assert.Equal(model.Transform(data).GetColumn<float[]>("Pixels"), loaded.Transform(data).GetColumn<float[]>("Pixels"));
+        Assert.Equal(model.GetModelFor(TransformerScope.Scoring).Transform(data).GetColumn<float[]>("Pixels"),
+            loaded.GetModelFor(TransformerScope.Scoring).Transform(data).GetColumn<float[]>("Pixels"));
         Assert.Equal(TrainingView(model, data).GetColumn<float[]>("Pixels"), TrainingView(loaded, data).GetColumn<float[]>("Pixels"));
-        var thumbs = loaded.Transform(data).GetColumn<ImageSequence>("Thumb").ToArray();
+        var thumbs = loaded.GetModelFor(TransformerScope.Scoring).Transform(data).GetColumn<ImageSequence>("Thumb").ToArray();
         Assert.All(thumbs.SelectMany(t => t.Images), image => Assert.Equal((20, 16), (image.Width, image.Height)));
 
         // Every step's settings survive: options of the loaded transformers equal the originals.

@@ -30,13 +30,13 @@ public class ImageSequenceTests
     [Fact]
     public void NormalizeRejectsAnImageOfAnotherSizeNamingColumnRowAndFile()
     {
-        var ctx = new EmotionContext(1);
+        var ml = new MLContext(1);
         var photo = TestData.Path("expression", "astronaut_head.png");
-        var rows = ctx.Data.LoadFromEnumerable(new[] { new VideoRow { VideoPath = photo } });
+        var rows = ml.Data.LoadFromEnumerable(new[] { new VideoRow { VideoPath = photo } });
         var lying = new ImageSequenceTransformer("Frames", "Frames", new DeclaresTenByTen());
-        var output = ctx.Vision.ReadFrames().Append(new TrivialEstimator<ImageSequenceTransformer>(lying, lying.GetOutputShape))
-            .Append(ctx.Vision.Normalize(inputColumnName: "Frames")).Fit(rows).Transform(rows);
-        Assert.Equal([0, 3, 10, 10], ((VectorDataViewType)output.Schema["Pixels"].Type).Dimensions);
+        var output = ml.Transforms.Vision.ReadFrames().Append(new StatelessEstimator<ImageSequenceTransformer>(lying, lying.GetOutputShape))
+            .Append(ml.Transforms.Vision.Normalize(inputColumnName: "Frames")).Fit(rows).Transform(rows);
+        Assert.Equal([0, 3, 10, 10], ((VectorDataViewType)output.Schema["Pixels"].Type).Dimensions.ToArray());
         var e = Assert.Throws<DataValidationException>(() => output.GetColumn<float[]>("Pixels").Single());
         Assert.Equal(("Frames", 0L), (e.ColumnName, e.Row));
         Assert.Contains("astronaut_head.png", e.Message);

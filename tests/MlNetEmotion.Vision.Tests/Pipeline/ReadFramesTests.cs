@@ -6,16 +6,16 @@ namespace MlNetEmotion.Vision.Tests.Pipeline;
 
 public class ReadFramesTests(PipelineClipFixture clips) : IClassFixture<PipelineClipFixture>
 {
-    private static ImageSequence Read(EmotionContext ctx, string path, FrameReadOptions? options = null)
+    private static ImageSequence Read(MLContext ml, string path, FrameReadOptions? options = null)
     {
-        var data = ctx.Data.LoadFromEnumerable(new[] { new VideoRow { VideoPath = path } });
-        return ctx.Vision.ReadFrames(options: options).Fit(data).Transform(data).GetColumn<ImageSequence>("Frames").Single();
+        var data = ml.Data.LoadFromEnumerable(new[] { new VideoRow { VideoPath = path } });
+        return ml.Transforms.Vision.ReadFrames(options: options).Fit(data).Transform(data).GetColumn<ImageSequence>("Frames").Single();
     }
 
     [Fact]
     public void EveryFrameMatchesFfmpegsDecodeWithTimestamps()
     {
-        var frames = Read(new EmotionContext(1), clips.Clip);
+        var frames = Read(new MLContext(1), clips.Clip);
         Assert.Equal(PipelineClipFixture.Frames, frames.Count);
         Assert.Equal(Enumerable.Range(0, PipelineClipFixture.Frames).Select(i => i / 10.0), frames.Timestamps);
         Assert.Equal(clips.Clip, frames.Source);
@@ -36,7 +36,7 @@ public class ReadFramesTests(PipelineClipFixture clips) : IClassFixture<Pipeline
     public void OptionsSelectFramesAtTheirTrueTimes(double? fps, int every, double start, double? duration, int? max, double[] expected)
     {
         var options = new FrameReadOptions { FramesPerSecond = fps, EveryNthFrame = every, StartSeconds = start, DurationSeconds = duration, MaxFrames = max };
-        var frames = Read(new EmotionContext(1), clips.Clip, options);
+        var frames = Read(new MLContext(1), clips.Clip, options);
         Assert.Equal(expected.Length, frames.Count);
         for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i], frames.Timestamps[i], 1e-9);
 
@@ -47,7 +47,7 @@ public class ReadFramesTests(PipelineClipFixture clips) : IClassFixture<Pipeline
     [Fact]
     public void StillImageIsOneFrameAtTimeZero()
     {
-        var frames = Read(new EmotionContext(1), clips.Photo, new FrameReadOptions { FramesPerSecond = 8 });
+        var frames = Read(new MLContext(1), clips.Photo, new FrameReadOptions { FramesPerSecond = 8 });
         Assert.Equal([0.0], frames.Timestamps);
         Assert.Equal(ImageLoader.LoadRgb(clips.Photo).Pixels, frames.Images[0].Pixels);
     }
@@ -55,36 +55,36 @@ public class ReadFramesTests(PipelineClipFixture clips) : IClassFixture<Pipeline
     [Fact]
     public void FilesAreReadOnlyWhenTheCursorAsksAndErrorsNameTheFile()
     {
-        var ctx = new EmotionContext(1);
+        var ml = new MLContext(1);
         string missing = Path.Combine(clips.Directory, "missing.mp4");
-        var data = ctx.Data.LoadFromEnumerable(new[] { new VideoRow { VideoPath = missing }, new VideoRow { VideoPath = clips.NotAVideo } });
-        var output = ctx.Vision.ReadFrames().Fit(data).Transform(data); // nothing is read yet
+        var data = ml.Data.LoadFromEnumerable(new[] { new VideoRow { VideoPath = missing }, new VideoRow { VideoPath = clips.NotAVideo } });
+        var output = ml.Transforms.Vision.ReadFrames().Fit(data).Transform(data); // nothing is read yet
         Assert.Equal(2, output.GetColumn<string>("VideoPath").Count());  // other columns read without touching the files
 
         var notFound = Assert.Throws<FileNotFoundException>(() => output.GetColumn<ImageSequence>("Frames").First());
         Assert.Contains(missing, notFound.Message);
-        var rows = ctx.Data.LoadFromEnumerable(new[] { new VideoRow { VideoPath = clips.NotAVideo } });
-        var media = Assert.Throws<MediaException>(() => ctx.Vision.ReadFrames().Fit(rows).Transform(rows).GetColumn<ImageSequence>("Frames").First());
+        var rows = ml.Data.LoadFromEnumerable(new[] { new VideoRow { VideoPath = clips.NotAVideo } });
+        var media = Assert.Throws<MediaException>(() => ml.Transforms.Vision.ReadFrames().Fit(rows).Transform(rows).GetColumn<ImageSequence>("Frames").First());
         Assert.Contains(clips.NotAVideo, media.Message);
 
-        var empty = Assert.Throws<MediaException>(() => Read(ctx, clips.Clip, new FrameReadOptions { StartSeconds = 5 }));
+        var empty = Assert.Throws<MediaException>(() => Read(ml, clips.Clip, new FrameReadOptions { StartSeconds = 5 }));
         Assert.Contains(clips.Clip, empty.Message);
     }
 
     [Fact]
     public void BadOptionsAndColumnsAreRejectedUpFront()
     {
-        var ctx = new EmotionContext(1);
-        var both = Assert.Throws<ArgumentException>(() => ctx.Vision.ReadFrames(options: new FrameReadOptions { FramesPerSecond = 8, EveryNthFrame = 6 }));
+        var ml = new MLContext(1);
+        var both = Assert.Throws<ArgumentException>(() => ml.Transforms.Vision.ReadFrames(options: new FrameReadOptions { FramesPerSecond = 8, EveryNthFrame = 6 }));
         Assert.Contains("EveryNthFrame", both.Message);
-        Assert.Throws<ArgumentOutOfRangeException>(() => ctx.Vision.ReadFrames(options: new FrameReadOptions { MaxFrames = 0 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => ctx.Vision.ReadFrames(options: new FrameReadOptions { DurationSeconds = -1 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ml.Transforms.Vision.ReadFrames(options: new FrameReadOptions { MaxFrames = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ml.Transforms.Vision.ReadFrames(options: new FrameReadOptions { DurationSeconds = -1 }));
 
-        var data = ctx.Data.LoadFromEnumerable(new[] { new VideoRow { VideoPath = clips.Clip } });
-        var missing = Assert.Throws<SchemaMismatchException>(() => ctx.Vision.ReadFrames(inputColumnName: "Video").Fit(data));
+        var data = ml.Data.LoadFromEnumerable(new[] { new VideoRow { VideoPath = clips.Clip } });
+        var missing = Assert.Throws<SchemaMismatchException>(() => ml.Transforms.Vision.ReadFrames(inputColumnName: "Video").Fit(data));
         Assert.Equal("Video", missing.ColumnName);
-        var frames = ctx.Vision.ReadFrames().Fit(data).Transform(data);
-        var wrongType = Assert.Throws<SchemaMismatchException>(() => ctx.Vision.ReadFrames("Again", "Frames").Fit(frames));
+        var frames = ml.Transforms.Vision.ReadFrames().Fit(data).Transform(data);
+        var wrongType = Assert.Throws<SchemaMismatchException>(() => ml.Transforms.Vision.ReadFrames("Again", "Frames").Fit(frames));
         Assert.Equal("Frames", wrongType.ColumnName);
         Assert.Contains("Text", wrongType.Message);
     }

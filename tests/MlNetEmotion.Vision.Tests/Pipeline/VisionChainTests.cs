@@ -14,14 +14,17 @@ public class VisionChainTests(PipelineClipFixture clips) : IClassFixture<Pipelin
 {
     private static readonly FaceCropOptions Crop = new() { Size = 64, Margin = 0.1 };
 
-    private IDataView Rows(EmotionContext ctx, params string[] paths) =>
-        ctx.Data.LoadFromEnumerable(paths.Select(p => new VideoRow { VideoPath = p }).ToArray());
+    private IDataView Rows(MLContext ml, params string[] paths) =>
+        ml.Data.LoadFromEnumerable(paths.Select(p => new VideoRow { VideoPath = p }).ToArray());
 
-    private static IEstimator<ITransformer> Chain(EmotionContext ctx, FaceCropOptions crop, NormalizationKind kind = NormalizationKind.ZeroToOne) =>
-        ctx.Vision.ReadFrames(options: new FrameReadOptions { FramesPerSecond = 5 })
-            .Append(ctx.Vision.DetectAndCropFaces(options: crop, boxesColumnName: "Boxes"))
-            .Append(ctx.Vision.Resize("Small", "Faces", 48, 40, ResizeInterpolation.Bilinear))
-            .Append(ctx.Vision.Normalize("Pixels", "Small", kind));
+    private static IEstimator<ITransformer> Chain(MLContext ml, FaceCropOptions crop, NormalizationKind kind = NormalizationKind.ZeroToOne) =>
+        ml.Transforms.Vision.ReadFrames(options: new FrameReadOptions { FramesPerSecond = 5 })
+            .Append(ml.Transforms.Vision.DetectAndCropFaces(options: crop, boxesColumnName: "Boxes"))
+            .Append(ml.Transforms.Vision.Resize("Small", "Faces", 48, 40, ResizeInterpolation.Bilinear))
+            .Append(ml.Transforms.Vision.Normalize("Pixels", "Small", kind));
+
+    /// <summary>The pre-flight shape of <paramref name="schema"/>, as ML.NET hands it to estimators.</summary>
+    private static SchemaShape ShapeOf(DataViewSchema schema) => new(schema.Select(c => SchemaShapes.Column(c.Name, c.Type)));
 
     /// <summary>The reference: VideoReader, FaceTracker and FaceCropper called directly.</summary>
     private List<(VideoFrame Frame, BoundingBox Box, Image<byte> Face)> Direct(FaceCropOptions crop)
@@ -47,9 +50,9 @@ public class VisionChainTests(PipelineClipFixture clips) : IClassFixture<Pipelin
     [InlineData(MissedFacePolicy.DropFrame, 6)]
     public void ChainEqualsTheBuildingBlocksCalledDirectly(MissedFacePolicy policy, int expectedFrames)
     {
-        var ctx = new EmotionContext(1);
+        var ml = new MLContext(1);
         var crop = new FaceCropOptions { Size = Crop.Size, Margin = Crop.Margin, OnMiss = policy };
-        var output = Chain(ctx, crop).Fit(Rows(ctx, clips.Clip)).Transform(Rows(ctx, clips.Clip)).ToInMemory();
+        var output = Chain(ml, crop).Fit(Rows(ml, clips.Clip)).Transform(Rows(ml, clips.Clip)).ToInMemory();
         var faces = output.GetColumn<ImageSequence>("Faces").Single();
         var boxes = output.GetColumn<int[]>("Boxes").Single();
         var small = output.GetColumn<ImageSequence>("Small").Single();
@@ -67,7 +70,7 @@ public class VisionChainTests(PipelineClipFixture clips) : IClassFixture<Pipelin
         Assert.Equal(direct.SelectMany(d => new[] { d.Box.X, d.Box.Y, d.Box.Width, d.Box.Height }), boxes);
         Assert.InRange(direct[0].Box.Width, 30, 70); // the astronaut's face fills about a third to a half of the 112-px frame
         var type = Assert.IsType<VectorDataViewType>(output.Schema["Pixels"].Type);
-        Assert.Equal([0, 3, 40, 48], type.Dimensions);
+        Assert.Equal([0, 3, 40, 48], type.Dimensions.ToArray());
         Assert.Equal(expectedFrames * 3 * 40 * 48, pixels.Length);
         for (int i = 0; i < direct.Count; i++)
         {
@@ -84,19 +87,19 @@ public class VisionChainTests(PipelineClipFixture clips) : IClassFixture<Pipelin
     [Fact]
     public void GreyCropsGiveOneChannelAndImageNetNeedsRgb()
     {
-        var ctx = new EmotionContext(1);
+        var ml = new MLContext(1);
         var crop = new FaceCropOptions { Size = 64, Grey = true };
-        var output = Chain(ctx, crop, NormalizationKind.MinusOneToOne).Fit(Rows(ctx, clips.Clip)).Transform(Rows(ctx, clips.Clip)).ToInMemory();
+        var output = Chain(ml, crop, NormalizationKind.MinusOneToOne).Fit(Rows(ml, clips.Clip)).Transform(Rows(ml, clips.Clip)).ToInMemory();
         var faces = output.GetColumn<ImageSequence>("Faces").Single();
         var direct = Direct(crop);
         Assert.Equal(direct.Count, faces.Count);
         for (int i = 0; i < direct.Count; i++) Assert.Equal(direct[i].Face.Pixels, faces.Images[i].Pixels);
-        Assert.Equal([0, 1, 40, 48], ((VectorDataViewType)output.Schema["Pixels"].Type).Dimensions);
+        Assert.Equal([0, 1, 40, 48], ((VectorDataViewType)output.Schema["Pixels"].Type).Dimensions.ToArray());
         var pixels = output.GetColumn<float[]>("Pixels").Single();
         Assert.InRange(pixels.Min(), -1f, -0.6f);
         Assert.InRange(pixels.Max(), 0.6f, 1f);
 
-        var e = Assert.Throws<SchemaMismatchException>(() => Chain(ctx, crop, NormalizationKind.ImageNet).Fit(Rows(ctx, clips.Clip)));
+        var e = Assert.Throws<SchemaMismatchException>(() => Chain(ml, crop, NormalizationKind.ImageNet).Fit(Rows(ml, clips.Clip)));
         Assert.Equal("Small", e.ColumnName);
         Assert.Contains("RGB", e.Message);
     }
@@ -104,8 +107,8 @@ public class VisionChainTests(PipelineClipFixture clips) : IClassFixture<Pipelin
     [Fact]
     public void ImageNetNormalisationIsChannelFirstTorchvision()
     {
-        var ctx = new EmotionContext(1);
-        var output = Chain(ctx, Crop, NormalizationKind.ImageNet).Fit(Rows(ctx, clips.Photo)).Transform(Rows(ctx, clips.Photo)).ToInMemory();
+        var ml = new MLContext(1);
+        var output = Chain(ml, Crop, NormalizationKind.ImageNet).Fit(Rows(ml, clips.Photo)).Transform(Rows(ml, clips.Photo)).ToInMemory();
         var small = output.GetColumn<ImageSequence>("Small").Single().Images.Single();
         var pixels = output.GetColumn<float[]>("Pixels").Single();
         // (v / 255 - mean_c) / std_c at channel c, row y, column x: index c·H·W + y·W + x.
@@ -119,9 +122,9 @@ public class VisionChainTests(PipelineClipFixture clips) : IClassFixture<Pipelin
     [Fact]
     public void NoFaceInAnyFrameNamesTheFile()
     {
-        var ctx = new EmotionContext(1);
-        var data = Rows(ctx, clips.BlackClip);
-        var output = ctx.Vision.ReadFrames().Append(ctx.Vision.DetectAndCropFaces(options: new FaceCropOptions { OnMiss = MissedFacePolicy.DropFrame }))
+        var ml = new MLContext(1);
+        var data = Rows(ml, clips.BlackClip);
+        var output = ml.Transforms.Vision.ReadFrames().Append(ml.Transforms.Vision.DetectAndCropFaces(options: new FaceCropOptions { OnMiss = MissedFacePolicy.DropFrame }))
             .Fit(data).Transform(data);
         var e = Assert.Throws<FaceNotFoundException>(() => output.GetColumn<ImageSequence>("Faces").Single());
         Assert.Equal(clips.BlackClip, e.Source);
@@ -132,24 +135,24 @@ public class VisionChainTests(PipelineClipFixture clips) : IClassFixture<Pipelin
     [Fact]
     public void ColumnsAreCheckedByNameAndType()
     {
-        var ctx = new EmotionContext(1);
-        var data = Rows(ctx, clips.Photo);
-        var missing = Assert.Throws<SchemaMismatchException>(() => ctx.Vision.DetectAndCropFaces().Fit(data));
+        var ml = new MLContext(1);
+        var data = Rows(ml, clips.Photo);
+        var missing = Assert.Throws<SchemaMismatchException>(() => ml.Transforms.Vision.DetectAndCropFaces().Fit(data));
         Assert.Equal("Frames", missing.ColumnName);
-        var wrongType = Assert.Throws<SchemaMismatchException>(() => ctx.Vision.Resize("Small", "VideoPath").Fit(data));
+        var wrongType = Assert.Throws<SchemaMismatchException>(() => ml.Transforms.Vision.Resize("Small", "VideoPath").Fit(data));
         Assert.Equal("VideoPath", wrongType.ColumnName);
         Assert.Contains("ImageSequence", wrongType.Message);
         // Shape-level checks report the same before any data.
-        var shape = Assert.Throws<SchemaMismatchException>(() => ctx.Vision.ReadFrames().Append(ctx.Vision.Normalize(inputColumnName: "Face")).GetOutputSchema(SchemaShape.Create(data.Schema)));
+        var shape = Assert.Throws<SchemaMismatchException>(() => ml.Transforms.Vision.ReadFrames().Append(ml.Transforms.Vision.Normalize(inputColumnName: "Face")).GetOutputSchema(ShapeOf(data.Schema)));
         Assert.Equal("Face", shape.ColumnName);
 
         // Raw frames have no fixed size: Normalize asks for a resize first.
-        var unsized = Assert.Throws<SchemaMismatchException>(() => ctx.Vision.ReadFrames().Append(ctx.Vision.Normalize(inputColumnName: "Frames")).Fit(data));
+        var unsized = Assert.Throws<SchemaMismatchException>(() => ml.Transforms.Vision.ReadFrames().Append(ml.Transforms.Vision.Normalize(inputColumnName: "Frames")).Fit(data));
         Assert.Equal("Frames", unsized.ColumnName);
         Assert.Contains("Resize", unsized.Message);
-        var sized = ctx.Vision.ReadFrames().Append(ctx.Vision.Resize("Frames", width: 32, height: 24)).Append(ctx.Vision.Normalize(inputColumnName: "Frames"))
+        var sized = ml.Transforms.Vision.ReadFrames().Append(ml.Transforms.Vision.Resize("Frames", width: 32, height: 24)).Append(ml.Transforms.Vision.Normalize(inputColumnName: "Frames"))
             .Fit(data).Transform(data);
-        Assert.Equal([0, 3, 24, 32], ((VectorDataViewType)sized.Schema["Pixels"].Type).Dimensions);
+        Assert.Equal([0, 3, 24, 32], ((VectorDataViewType)sized.Schema["Pixels"].Type).Dimensions.ToArray());
         Assert.Equal(3 * 24 * 32, sized.GetColumn<float[]>("Pixels").Single().Length);
     }
 }
