@@ -94,6 +94,19 @@ public class DiskCacheTests : IDisposable
         Assert.Equal(1f, g1[^1]);
     }
 
+    /// <summary>ML.NET's model archive stamps its entries with the time of saving: the cache key of an ML.NET step must
+    /// not change with the clock (else a later run never hits), but must change with what the step learned.</summary>
+    [Fact]
+    public void Key_of_an_MlNet_step_ignores_the_time_of_saving()
+    {
+        var data = Data(4);
+        var fitted = _ctx.Transforms.NormalizeMinMax("G", "Gain").Fit(data);
+        var first = StepIdentity.Of(fitted);
+        Thread.Sleep(2100);                                            // zip timestamps have a 2 s resolution
+        Assert.Equal(first, StepIdentity.Of(fitted));
+        Assert.NotEqual(first, StepIdentity.Of(_ctx.Transforms.NormalizeMinMax("G", "Gain").Fit(Data(8))));
+    }
+
     /// <summary>A trainer reading the chain in a shuffled order: each row must get its own values, both when they are
     /// computed (and stored) and when they are read back.</summary>
     [Fact]
