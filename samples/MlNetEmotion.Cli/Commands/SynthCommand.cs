@@ -27,7 +27,7 @@ internal static class SynthCommand
     }
 
     private static Command Shape(string name, string description, int subjects, int trials, double seconds,
-        Action<EmotionContext, string, int, int, double, int, bool> write)
+        Action<MLContext, string, int, int, double, int, bool> write)
     {
         var output = new Option<string>("--out") { Description = "Corpus folder to create.", Required = true };
         var subjectCount = new Option<int>("--subjects") { Description = "Subjects.", DefaultValueFactory = _ => subjects };
@@ -38,7 +38,7 @@ internal static class SynthCommand
         var command = new Command(name, description) { output, subjectCount, trialCount, length, seed, noVideo };
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
-            var ctx = new EmotionContext(parse.GetValue(seed));
+            var ctx = new MLContext(parse.GetValue(seed));
             string root = parse.GetValue(output)!;
             var console = ProgressConsole.Create(parse.InvocationConfiguration.Output);
             ProgressConsole.Run(console, ctx, () => write(ctx, root, parse.GetValue(subjectCount), parse.GetValue(trialCount),
