@@ -73,13 +73,14 @@ internal static class DemoExperiment
                 .Append(ml.Transforms.Vision.FaceExpressionFeatures("Face", "Faces"));
             keep = [.. keep, "Face"];
         }
-        return ml.Data.CacheInParallel(chain.Fit(data).Transform(data), new CacheOptions { Columns = keep, ProgressStage = "Features (EEG + face)" });
+        var cached = ml.Data.CacheInParallel(chain.Fit(data).Transform(data), new CacheOptions { Columns = keep, ProgressStage = "Features (EEG + face)" });
+        return KnownSizeVectors.Settle(cached);
     }
 
     private static IEstimator<ITransformer> Model(MLContext ml, DemoSettings settings, string[] columns) =>
         ml.Transforms.Labels.ThreeLevel(settings.Target)
             .Append(ml.Transforms.Concatenate("Raw", columns))
-            .Append(ml.Transforms.NormalizeMeanVariance("Features", "Raw"))
+            .Append(ml.Transforms.NormalizeMeanVariance("Features", "Raw", fixZero: false))   // z-scores: centred, not only scaled
             .Append(ml.MulticlassClassification.Trainers.Mlp(new MlpOptions
             {
                 HiddenSizes = [64], Dropout = 0.2, Epochs = settings.Epochs, LearningRate = 1e-3, WeightDecay = 1e-4,
