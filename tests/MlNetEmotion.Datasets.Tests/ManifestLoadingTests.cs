@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MlNetEmotion.Data;
 using MlNetEmotion.Datasets.Manifests;
 using MlNetEmotion.Splitting;
 
@@ -7,7 +8,7 @@ namespace MlNetEmotion.Datasets.Tests;
 
 public class ManifestLoadingTests
 {
-    private readonly EmotionContext _ctx = new(seed: 1);
+    private readonly MLContext _ctx = new(seed: 1);
 
     [Fact]
     public void Deap_grid_joins_ratings_and_names_face_videos_by_presentation_order()
@@ -72,7 +73,7 @@ public class ManifestLoadingTests
         }
         var data = _ctx.Data.LoadManifest(FakeTree.Manifest("eav.json"), tree.Root);
         Assert.Equal(40, data.GetRowCount());
-        Assert.Equal(emotions, data.Schema["Emotion"].Annotations.GetValue<string[]>(AnnotationNames.KeyValues));
+        Assert.Equal(emotions, KeyColumns.ClassNames(data.Schema["Emotion"]));
         var emotion = data.GetColumn<uint>("Emotion").ToArray();
         var task = data.GetColumn<uint>("Task").ToArray();
         var audio = data.GetColumn<string>("AudioPath").ToArray();
@@ -137,7 +138,7 @@ public class ManifestLoadingTests
         var data = _ctx.Data.LoadManifest(FakeTree.Manifest("mahnob-hci.json"), tree.Root);
         Assert.Equal(new float[] { 3, 8 }, data.GetColumn<float>("Valence"));
         Assert.Equal(new float[] { 7, 2 }, data.GetColumn<float>("Arousal"));
-        var classes = data.Schema["FeltEmotion"].Annotations.GetValue<string[]>(AnnotationNames.KeyValues);
+        var classes = KeyColumns.ClassNames(data.Schema["FeltEmotion"]);
         Assert.Equal(["Joy", "Anxiety"], data.GetColumn<uint>("FeltEmotion").Select(k => classes[k - 1]));
         var video = data.GetColumn<string>("VideoPath").ToArray();
         Assert.EndsWith("_C1 trigger _C_Section_2.avi", video[0]);

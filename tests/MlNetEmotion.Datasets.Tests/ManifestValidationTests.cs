@@ -6,7 +6,7 @@ namespace MlNetEmotion.Datasets.Tests;
 
 public class ManifestValidationTests
 {
-    private readonly EmotionContext _ctx = new(seed: 1);
+    private readonly MLContext _ctx = new(seed: 1);
 
     /// <summary>An EAV copy with four kinds of fault: a browser's duplicate download (unparseable), a clip of an unknown
     /// class, a subject without its EEG file, and far fewer subjects and clips than the corpus has.</summary>

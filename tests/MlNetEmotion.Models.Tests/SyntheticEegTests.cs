@@ -1,5 +1,6 @@
 using MlNetEmotion.Datasets.Synthetic;
 using MlNetEmotion.Models.Mlp;
+using MlNetEmotion.Splitting;
 
 namespace MlNetEmotion.Models.Tests;
 
@@ -50,12 +51,12 @@ public class SyntheticEegTests
     [Fact]
     public void Cross_subject_three_level_arousal_beats_chance()
     {
-        var ctx = new EmotionContext(seed: 42);
-        var data = ctx.Data.LoadSyntheticEeg(new SyntheticEegOptions { Subjects = 10, TrialsPerSubject = 30 });
-        var pipeline = ctx.Labels.ThreeLevel("Arousal")
-            .Append(ctx.Transforms.NormalizeMeanVariance("Features", "BandPower"))
-            .Append(ctx.MulticlassClassification.Trainers.Mlp(new MlpOptions { HiddenSizes = [32], Epochs = 40, LearningRate = 3e-3 }));
-        var cv = ctx.MulticlassClassification.CrossValidate(data, pipeline, numberOfFolds: 5, samplingKeyColumnName: "Subject");
+        var ml = new MLContext(seed: 42);
+        var data = ml.Data.LoadSyntheticEeg(new SyntheticEegOptions { Subjects = 10, TrialsPerSubject = 30 });
+        var pipeline = ml.Transforms.Labels.ThreeLevel("Arousal")
+            .Append(ml.Transforms.NormalizeMeanVariance("Features", "BandPower", fixZero: false))
+            .Append(ml.MulticlassClassification.Trainers.Mlp(new MlpOptions { HiddenSizes = [32], Epochs = 40, LearningRate = 3e-3 }));
+        var cv = ml.MulticlassClassification.CrossValidate(data, pipeline, new GroupKFoldSplitter(5, 42), samplingKeyColumnName: "Subject");
         var labels = cv.Folds.SelectMany(f => f.ScoredHoldOutSet.GetColumn<uint>("Label")).ToArray();
         double majority = labels.GroupBy(l => l).Max(g => g.Count()) / (double)labels.Length;
         Assert.True(cv.Statistics["MicroAccuracy"].Mean > majority + 0.1,

@@ -26,7 +26,7 @@ internal static class DemoCommand
         var seed = new Option<int>("--seed") { Description = "Seed of data, folds and training.", DefaultValueFactory = _ => defaults.Seed };
         var output = new Option<string>("--out") { Description = "Folder for metrics.json.", DefaultValueFactory = _ => defaults.OutputDirectory };
         var command = new Command("demo",
-            "Run the built-in experiment: synthetic DEAP-shaped EEG + face video through the real EEG and face chains, 3-level arousal, MLP, CV by subject.")
+            "Run the built-in experiment: synthetic DEAP-shaped EEG + face video through the real EEG and face chains, 3-level arousal, MLP (and LightGbm on EEG + face), CV by subject.")
         {
             subjects, trials, seconds, fps, noVideo, target, folds, epochs, seed, output,
         };
@@ -43,21 +43,21 @@ internal static class DemoCommand
     private static int Run(DemoSettings settings, TextWriter output)
     {
         var console = ProgressConsole.Create(output);
-        var ctx = new EmotionContext(settings.Seed);
+        var ml = new MLContext(settings.Seed);
         var started = DateTime.UtcNow;
         IReadOnlyList<DemoRun> runs = [];
-        ProgressConsole.Run(console, ctx, () => runs = DemoExperiment.Run(ctx, settings));
-        var main = runs.Last(r => r.Protocol == "by subject");
+        ProgressConsole.Run(console, ml, () => runs = DemoExperiment.Run(ml, settings));
+        var main = runs.Last(r => r.Protocol == "by subject" && r.Model == DemoExperiment.Mlp);
         var summary = new Table().Title($"3-level {settings.Target}, {settings.Subjects} subjects x {settings.TrialsPerSubject} trials, {settings.Folds}-fold CV");
-        foreach (var h in new[] { "Features", "Split", "Accuracy", "Macro F1", "Kappa", "Macro AUC" }) summary.AddColumn(h);
+        foreach (var h in new[] { "Features", "Model", "Split", "Accuracy", "Macro F1", "Kappa", "Macro AUC" }) summary.AddColumn(h);
         foreach (var r in runs)
-            summary.AddRow(r.Name, r.Protocol, S(r, "MicroAccuracy"), S(r, "MacroF1"), S(r, "CohenKappa"), S(r, "MacroAuc"));
+            summary.AddRow(r.Name, r.Model, r.Protocol, S(r, "MicroAccuracy"), S(r, "MacroF1"), S(r, "CohenKappa"), S(r, "MacroAuc"));
         console.Write(summary);
         var table = new Table().Title($"{main.Name}, folds grouped by subject");
         foreach (var h in new[] { "Fold", "Train", "Test", "Accuracy", "Macro acc.", "Macro F1", "Kappa", "Log-loss", "Macro AUC" }) table.AddColumn(h);
         foreach (var f in main.Result.Folds)
         {
-            var m = f.Metrics;
+            var m = f.Metrics.Scores;
             table.AddRow(new[] { (f.Fold + 1).ToString(CultureInfo.InvariantCulture), f.Split.TrainRows.Length.ToString(CultureInfo.InvariantCulture),
                 f.Split.TestRows.Length.ToString(CultureInfo.InvariantCulture), F(m.MicroAccuracy), F(m.MacroAccuracy), F(m.MacroF1),
                 F(m.CohenKappa), F(m.LogLoss), F(m.MacroAuc) });
@@ -65,7 +65,7 @@ internal static class DemoCommand
         console.Write(table);
         console.WriteLine();
         console.WriteLine($"Pooled confusion matrix of {main.Name} (rows: true class, columns: predicted):");
-        console.WriteLine(main.Result.PooledConfusionMatrix!.GetFormattedConfusionTable());
+        console.WriteLine(main.Result.Pooled.Standard.ConfusionMatrix.GetFormattedConfusionTable());
         string path = Path.Combine(settings.OutputDirectory, "metrics.json");
         string json = DemoExperiment.ToJson(settings, runs).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
         Core.IO.AtomicFile.Write(path, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(json)));

@@ -14,12 +14,12 @@ internal static class SynthCommand
     {
         var command = new Command("synth", "Write a synthetic multimodal corpus in a real corpus's layout (DEAP: EEG + face video; EAV: EEG + video + voice).");
         command.Subcommands.Add(Shape("deap", "DEAP layout: data_preprocessed_matlab/sXX.mat, metadata_csv/participant_ratings.csv, face_video/.",
-            32, 40, 60, (ctx, root, s, t, seconds, seed, video) => ctx.Data.WriteSyntheticDeap(root, new SyntheticDeapOptions
+            32, 40, 60, (ml, root, s, t, seconds, seed, video) => ml.Data.WriteSyntheticDeap(root, new SyntheticDeapOptions
             {
                 Subjects = s, TrialsPerSubject = t, StimulusSeconds = seconds, Seed = seed, IncludeVideo = video, VideoSubjects = s,
             })));
         command.Subcommands.Add(Shape("eav", "EAV layout: subjectNN/{Video,Audio,EEG}/ with NUM_Trial_RR_{Task}_{Emotion} names.",
-            42, 200, 20, (ctx, root, s, t, seconds, seed, video) => ctx.Data.WriteSyntheticEav(root, new SyntheticEavOptions
+            42, 200, 20, (ml, root, s, t, seconds, seed, video) => ml.Data.WriteSyntheticEav(root, new SyntheticEavOptions
             {
                 Subjects = s, TrialsPerSubject = t, ClipSeconds = seconds, Seed = seed, IncludeVideo = video,
             })));
@@ -27,7 +27,7 @@ internal static class SynthCommand
     }
 
     private static Command Shape(string name, string description, int subjects, int trials, double seconds,
-        Action<EmotionContext, string, int, int, double, int, bool> write)
+        Action<MLContext, string, int, int, double, int, bool> write)
     {
         var output = new Option<string>("--out") { Description = "Corpus folder to create.", Required = true };
         var subjectCount = new Option<int>("--subjects") { Description = "Subjects.", DefaultValueFactory = _ => subjects };
@@ -38,10 +38,10 @@ internal static class SynthCommand
         var command = new Command(name, description) { output, subjectCount, trialCount, length, seed, noVideo };
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
-            var ctx = new EmotionContext(parse.GetValue(seed));
+            var ml = new MLContext(parse.GetValue(seed));
             string root = parse.GetValue(output)!;
             var console = ProgressConsole.Create(parse.InvocationConfiguration.Output);
-            ProgressConsole.Run(console, ctx, () => write(ctx, root, parse.GetValue(subjectCount), parse.GetValue(trialCount),
+            ProgressConsole.Run(console, ml, () => write(ml, root, parse.GetValue(subjectCount), parse.GetValue(trialCount),
                 parse.GetValue(length), parse.GetValue(seed), !parse.GetValue(noVideo)));
             console.WriteLine($"Wrote a synthetic {name.ToUpperInvariant()} corpus to {Path.GetFullPath(root)}; load it with the '{name}' manifest.");
         }));

@@ -6,7 +6,7 @@ namespace MlNetEmotion.Cli.Metrics;
 /// <summary>JSON forms of the metrics objects (NaN, e.g. log-loss without scores, becomes null).</summary>
 internal static class MetricsJson
 {
-    public static JsonObject Multiclass(MulticlassClassificationMetrics m) => new()
+    public static JsonObject Multiclass(ClassificationScores m) => new()
     {
         ["microAccuracy"] = Value(m.MicroAccuracy),
         ["macroAccuracy"] = Value(m.MacroAccuracy),
@@ -15,14 +15,14 @@ internal static class MetricsJson
         ["cohenKappa"] = Value(m.CohenKappa),
         ["logLoss"] = Value(m.LogLoss),
         ["macroAuc"] = Value(m.MacroAuc),
-        ["classes"] = new JsonArray(m.ConfusionMatrix.ClassNames.Select(c => (JsonNode?)c).ToArray()),
+        ["classes"] = new JsonArray(m.Counts.ClassNames.Select(c => (JsonNode?)c).ToArray()),
         ["perClassPrecision"] = Array(m.PerClassPrecision),
         ["perClassRecall"] = Array(m.PerClassRecall),
         ["perClassF1"] = Array(m.PerClassF1),
-        ["confusionMatrix"] = Confusion(m.ConfusionMatrix),
+        ["confusionMatrix"] = Confusion(m.Counts),
     };
 
-    public static JsonObject Regression(RegressionMetrics m) => new()
+    public static JsonObject Regression(RegressionScores m) => new()
     {
         ["meanSquaredError"] = Value(m.MeanSquaredError),
         ["rootMeanSquaredError"] = Value(m.RootMeanSquaredError),
@@ -42,7 +42,7 @@ internal static class MetricsJson
         }).ToArray()),
     };
 
-    public static JsonArray Confusion(ConfusionMatrix cm) =>
+    public static JsonArray Confusion(ConfusionCounts cm) =>
         new(Enumerable.Range(0, cm.NumberOfClasses)
             .Select(i => (JsonNode?)new JsonArray(Enumerable.Range(0, cm.NumberOfClasses).Select(j => (JsonNode?)cm[i, j]).ToArray())).ToArray());
 

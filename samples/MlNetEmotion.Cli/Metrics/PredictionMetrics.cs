@@ -5,7 +5,7 @@ using MlNetEmotion.Evaluation;
 
 namespace MlNetEmotion.Cli.Metrics;
 
-/// <summary>Scores a predictions CSV with the same calculators as <c>Evaluate</c>, returning JSON.</summary>
+/// <summary>Scores a predictions CSV with the same calculators as <c>EvaluateExtended</c> (its sklearn-equal <c>Scores</c>), returning JSON.</summary>
 internal static class PredictionMetrics
 {
     /// <summary>Multiclass metrics. Classes are the distinct label and prediction values (numeric order when all are

@@ -21,8 +21,8 @@ internal static class ProgressConsole
         return console;
     }
 
-    /// <summary>Runs <paramref name="work"/> while the context's progress events drive one bar per stage.</summary>
-    public static void Run(IAnsiConsole console, EmotionContext ctx, Action work)
+    /// <summary>Runs <paramref name="work"/> while the context's progress events (<c>ml.Progress()</c>) drive one bar per stage.</summary>
+    public static void Run(IAnsiConsole console, MLContext ml, Action work)
     {
         console.Progress().AutoClear(true).Start(progress =>
         {
@@ -37,9 +37,10 @@ internal static class ProgressConsole
                     task.Value = e.Completed;
                 }
             }
-            ctx.Progress += OnProgress;
+            var reporter = ml.Progress();
+            reporter.Changed += OnProgress;
             try { work(); }
-            finally { ctx.Progress -= OnProgress; }
+            finally { reporter.Changed -= OnProgress; }
         });
     }
 }

@@ -28,8 +28,17 @@ public static class SchemaShapes
         var annotations = isKey && hasKeyValues
             ? new SchemaShape([Make("KeyValues", SchemaShape.Column.VectorKind.Vector, TextDataViewType.Instance, false, null)])
             : null;
-        return Make(name, kind, item, isKey, annotations);
+        // ML.NET describes a key column by its raw number type with IsKey set (its shape refuses a key item type).
+        return Make(name, kind, isKey ? KeyItemType((KeyDataViewType)item) : item, isKey, annotations);
     }
+
+    /// <summary>The number type of a key's raw values, which ML.NET's shapes use as a key column's item type.</summary>
+    private static DataViewType KeyItemType(KeyDataViewType key) =>
+        key.RawType == typeof(uint) ? NumberDataViewType.UInt32
+        : key.RawType == typeof(ulong) ? NumberDataViewType.UInt64
+        : key.RawType == typeof(ushort) ? NumberDataViewType.UInt16
+        : key.RawType == typeof(byte) ? NumberDataViewType.Byte
+        : throw new ArgumentException($"A key of raw type {key.RawType.Name} has no ML.NET shape.", nameof(key));
 
     /// <summary>A copy of <paramref name="column"/> under another name.</summary>
     /// <param name="column">The column.</param>

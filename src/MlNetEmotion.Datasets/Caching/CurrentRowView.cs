@@ -19,6 +19,10 @@ internal sealed class CurrentRowView(DataViewRow row) : IDataView
     /// <inheritdoc />
     public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) => new Cursor(row);
 
+    /// <inheritdoc />
+    public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>
+        [GetRowCursor(columnsNeeded, rand)];
+
     private sealed class Cursor(DataViewRow row) : DataViewRowCursor
     {
         private long _position = -1;
@@ -27,13 +31,20 @@ internal sealed class CurrentRowView(DataViewRow row) : IDataView
 
         public override long Position => _position;
 
+        public override long Batch => 0;
+
+        public override ValueGetter<DataViewRowId> GetIdGetter() => (ref DataViewRowId id) => id = new DataViewRowId((ulong)Position, 0);
+
         public override bool MoveNext() => ++_position == 0;
 
         public override bool IsColumnActive(DataViewSchema.Column column) => row.IsColumnActive(column);
 
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
-            CheckGetter<TValue>(column);
+            if (!row.IsColumnActive(column))
+                throw new SchemaMismatchException(column.Name, "an active column", "an inactive column: request it when opening the cursor");
+            if (column.Type.RawType != typeof(TValue))
+                throw new SchemaMismatchException(column.Name, typeof(TValue).Name, column.Type.ToString());
             var getter = row.GetGetter<TValue>(column);
             return (ref TValue value) =>
             {

@@ -1,7 +1,9 @@
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.ML.Runtime;
 using MlNetEmotion.Data;
+using MlNetEmotion.Persistence;
 
 namespace MlNetEmotion.Datasets.Caching;
 
@@ -9,23 +11,27 @@ namespace MlNetEmotion.Datasets.Caching;
 /// a row's entry is keyed by a SHA-256 of the toolkit version, the wrapped step's saved state (its options and what
 /// it learned) and the row's key-column values. A hit is byte-identical to a fresh computation; a corrupt or
 /// mismatching entry is recomputed (on the row being read, in whatever order the rows come) and rewritten atomically. A
-/// cache that cannot be written (read-only, full disk) is logged once and the values are still returned.</summary>
-public sealed class DiskCachingTransformer : ITransformer
+/// cache that cannot be written (read-only, full disk) is logged once and the values are still returned. Per-row
+/// prediction (<see cref="GetRowToRowMapper"/>) goes to the wrapped step without the cache.</summary>
+public sealed class DiskCachingTransformer : ITransformer, ISavableStep
 {
     private static readonly string ToolkitVersion =
         typeof(DiskCachingTransformer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
 
-    private readonly EmotionContext _context;
+    private readonly IHostEnvironment _environment;
     private readonly string _stepHash;
 
     /// <summary>Wraps <paramref name="inner"/>.</summary>
+    /// <param name="environment">The ML.NET environment that gets the cache's log messages.</param>
+    /// <param name="inner">The fitted step whose output columns are cached.</param>
+    /// <param name="options">Where and whether to cache.</param>
     /// <exception cref="NotSupportedException">The wrapped step cannot be saved, so it has no stable identity.</exception>
-    public DiskCachingTransformer(EmotionContext context, ITransformer inner, DiskCacheOptions options)
+    public DiskCachingTransformer(IHostEnvironment environment, ITransformer inner, DiskCacheOptions options)
     {
-        _context = context;
+        _environment = environment;
         Inner = inner;
         Options = options;
-        _stepHash = Convert.ToHexString(SHA256.HashData(ModelSaveContext.ToBytes(inner)));
+        _stepHash = Convert.ToHexString(SHA256.HashData(StepIdentity.Of(inner)));
     }
 
     /// <summary>The wrapped step.</summary>
@@ -55,16 +61,26 @@ public sealed class DiskCachingTransformer : ITransformer
         var keys = (Options.KeyColumns?.Select(n => input.Schema[n])
             ?? input.Schema.Where(c => !c.IsHidden && ValueCodec.CanEncode(c.Type))).ToArray();
         foreach (var k in keys)
-            if (!ValueCodec.CanEncode(k.Type)) throw new SchemaMismatchException(k.Name, "a hashable key column (numbers, text, keys)", k.Type.ToString()!);
-        _context.WriteLog("DiskCache", $"caching {string.Join(", ", added.Select(c => c.Name))} in {Options.Directory}");
+            if (!ValueCodec.CanEncode(k.Type)) throw new SchemaMismatchException(k.Name, "a hashable key column (numbers, text, keys)", k.Type.ToString());
+        _environment.WriteLog("DiskCache", $"caching {string.Join(", ", added.Select(c => c.Name))} in {Options.Directory}");
         return new RowMappedDataView(input, new Mapper(this, input, added, keys));
     }
 
     /// <inheritdoc />
-    public void Save(ModelSaveContext context) => context.SaveModel(Inner);
+    public bool IsRowToRowMapper => Inner.IsRowToRowMapper;
+
+    /// <summary>The wrapped step's row mapper: a single prediction computes its columns without the cache.</summary>
+    /// <param name="inputSchema">The schema of the rows to map.</param>
+    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) => Inner.GetRowToRowMapper(inputSchema);
+
+    /// <inheritdoc />
+    public void Save(StepSaveContext context) => context.SaveModel(Inner);
+
+    void ICanSaveModel.Save(ModelSaveContext ctx) => throw StepSaveContext.NotThroughMlNet(GetType());
 
     /// <summary>Loading gives back the wrapped step without its cache (a cache is a property of a machine).</summary>
-    public static ITransformer Load(ModelLoadContext context) => context.LoadModel();
+    /// <param name="context">Where the step was saved.</param>
+    public static ITransformer Load(StepLoadContext context) => context.LoadModel();
 
     private int _writeFailureLogged;
 
@@ -75,7 +91,7 @@ public sealed class DiskCachingTransformer : ITransformer
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             if (Interlocked.Exchange(ref _writeFailureLogged, 1) == 0)
-                _context.WriteLog("DiskCache", $"warning: cannot write to {Options.Directory} ({e.Message}); values are computed without caching.");
+                _environment.WriteLog("DiskCache", $"warning: cannot write to {Options.Directory} ({e.Message}); values are computed without caching.");
         }
     }
 
@@ -108,7 +124,15 @@ public sealed class DiskCachingTransformer : ITransformer
             return (Delegate)method.Invoke(null, [state, outputIndex])!;
         }
 
-        private static ValueGetter<T> Getter<T>(RowState state, int index) => (ref T value) => value = (T)state.Values()[index]!;
+        private static ValueGetter<T> Getter<T>(RowState state, int index) =>
+            typeof(T).IsGenericType && typeof(T).GetGenericTypeDefinition() == typeof(VBuffer<>)
+                ? (ValueGetter<T>)typeof(Mapper).GetMethod(nameof(VectorGetter), BindingFlags.NonPublic | BindingFlags.Static)!
+                    .MakeGenericMethod(typeof(T).GetGenericArguments()[0]).Invoke(null, [state, index])!
+                : (ref T value) => value = (T)state.Values()[index]!;
+
+        /// <summary>Vectors are copied out, so a caller cannot change the row's cached values.</summary>
+        private static ValueGetter<VBuffer<T>> VectorGetter<T>(RowState state, int index) =>
+            (ref VBuffer<T> value) => ((VBuffer<T>)state.Values()[index]!).CopyTo(ref value);
 
         public override void DisposeRowState(DataViewRow input) => RowState.Release(input);
 
@@ -159,7 +183,7 @@ public sealed class DiskCachingTransformer : ITransformer
                 var columns = _mapper._added.Select(c => computed.Schema[c.Index]).ToArray();
                 using var cursor = computed.GetRowCursor(columns);
                 if (!cursor.MoveNext()) throw new InvalidOperationException("The cached step produced no row for its input row.");
-                return columns.Select(c => DataViewExtensions.GetBoxedGetter(cursor, c)()).ToArray();
+                return columns.Select(c => ValueCodec.Own(DataViewExtensions.GetBoxedGetter(cursor, c)(), c.Type)).ToArray();
             }
 
             private string Key()

@@ -1,15 +1,19 @@
+using System.Reflection;
 using System.Runtime.InteropServices;
+using MlNetEmotion.Data;
 
 namespace MlNetEmotion.Datasets.Caching;
 
 /// <summary>Binary encoding of column values for the cache and for row keys: numbers, text, booleans, keys and
-/// dense vectors of them, little-endian.</summary>
+/// vectors of them (written dense, little-endian). Values are in ML.NET's raw types: vectors as <see cref="VBuffer{T}"/>,
+/// text as <see cref="ReadOnlyMemory{T}"/> of char.</summary>
 internal static class ValueCodec
 {
     public static bool CanEncode(DataViewType type) => type switch
     {
         VectorDataViewType v => CanEncode(v.ItemType),
-        NumberDataViewType or TextDataViewType or BooleanDataViewType or KeyDataViewType => true,
+        NumberDataViewType or TextDataViewType or BooleanDataViewType => true,
+        KeyDataViewType k => k.RawType == typeof(uint) || k.RawType == typeof(ulong) || k.RawType == typeof(ushort) || k.RawType == typeof(byte),
         _ => false,
     };
 
@@ -18,23 +22,38 @@ internal static class ValueCodec
         switch (type)
         {
             case VectorDataViewType v:
-                var array = (Array?)value ?? Array.CreateInstance(v.ItemType.RawType, 0);
+                var array = value is null ? Array.CreateInstance(v.ItemType.RawType, 0) : Dense(value, v.ItemType.RawType);
                 w.Write(array.Length);
                 if (!WriteBlock(w, array))
                     foreach (var item in array) Write(w, v.ItemType, item);
                 break;
-            case TextDataViewType: w.Write((string?)value ?? ""); break;
+            case TextDataViewType:
+                w.Write(value switch { ReadOnlyMemory<char> m => m.ToString(), string s => s, _ => "" });
+                break;
             case BooleanDataViewType: w.Write((bool)value!); break;
-            case KeyDataViewType: w.Write((uint)value!); break;
+            case KeyDataViewType:
+                switch (value)
+                {
+                    case uint u: w.Write(u); break;
+                    case ulong ul: w.Write(ul); break;
+                    case ushort us: w.Write(us); break;
+                    case byte b: w.Write(b); break;
+                    default: throw new NotSupportedException($"Values of type {type} cannot be cached.");
+                }
+                break;
             default:
                 switch (value)
                 {
                     case float f: w.Write(f); break;
                     case double d: w.Write(d); break;
                     case byte b: w.Write(b); break;
+                    case sbyte sb: w.Write(sb); break;
+                    case short sh: w.Write(sh); break;
+                    case ushort us: w.Write(us); break;
                     case int i: w.Write(i); break;
                     case long l: w.Write(l); break;
                     case uint u: w.Write(u); break;
+                    case ulong ul: w.Write(ul); break;
                     default: throw new NotSupportedException($"Values of type {type} cannot be cached.");
                 }
                 break;
@@ -83,15 +102,35 @@ internal static class ValueCodec
                 var array = Array.CreateInstance(v.ItemType.RawType, n);
                 if (!ReadBlock(r, array))
                     for (int i = 0; i < n; i++) array.SetValue(Read(r, v.ItemType), i);
-                return array;
-            case TextDataViewType: return r.ReadString();
+                return Vector(array, v.ItemType.RawType);
+            case TextDataViewType: return r.ReadString().AsMemory();
             case BooleanDataViewType: return r.ReadBoolean();
-            case KeyDataViewType: return r.ReadUInt32();
             default:
                 var raw = type.RawType;
                 return raw == typeof(float) ? r.ReadSingle() : raw == typeof(double) ? r.ReadDouble() : raw == typeof(byte) ? r.ReadByte()
-                    : raw == typeof(int) ? r.ReadInt32() : raw == typeof(long) ? r.ReadInt64() : raw == typeof(uint) ? (object)r.ReadUInt32()
+                    : raw == typeof(int) ? r.ReadInt32() : raw == typeof(long) ? r.ReadInt64() : raw == typeof(uint) ? r.ReadUInt32()
+                    : raw == typeof(ulong) ? r.ReadUInt64() : raw == typeof(ushort) ? r.ReadUInt16() : raw == typeof(short) ? r.ReadInt16()
+                    : raw == typeof(sbyte) ? (object)r.ReadSByte()
                     : throw new NotSupportedException($"Values of type {type} cannot be cached.");
         }
     }
+
+    /// <summary>A copy of a value that owns its storage (vectors are deep-copied; other values are immutable).</summary>
+    public static object? Own(object? value, DataViewType type) =>
+        type is VectorDataViewType v && value is not null ? Generic(nameof(CloneVector), v.ItemType.RawType).Invoke(null, [value]) : value;
+
+    /// <summary>The dense items of a boxed <see cref="VBuffer{T}"/>.</summary>
+    private static Array Dense(object vector, Type itemType) => (Array)Generic(nameof(DenseOf), itemType).Invoke(null, [vector])!;
+
+    /// <summary>A boxed dense <see cref="VBuffer{T}"/> over <paramref name="items"/>.</summary>
+    private static object Vector(Array items, Type itemType) => Generic(nameof(VectorOf), itemType).Invoke(null, [items])!;
+
+    private static MethodInfo Generic(string name, Type itemType) =>
+        typeof(ValueCodec).GetMethod(name, BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(itemType);
+
+    private static T[] DenseOf<T>(object vector) => VectorValues.ToDenseArray((VBuffer<T>)vector);
+
+    private static object VectorOf<T>(T[] items) => new VBuffer<T>(items.Length, items);
+
+    private static object CloneVector<T>(object vector) => VectorValues.Clone((VBuffer<T>)vector);
 }

@@ -1,7 +1,7 @@
 namespace MlNetEmotion.Datasets.Manifests;
 
 /// <summary>The manifests of <c>data-manifests/</c>, shipped inside the assembly so that
-/// <c>ctx.Data.LoadManifest("deap", root)</c> works without the repository.</summary>
+/// <c>mlContext.Data.LoadManifest("deap", root)</c> works without the repository.</summary>
 public static class BuiltInManifests
 {
     private const string Prefix = "MlNetEmotion.Datasets.Manifests.BuiltIn.";

@@ -2,7 +2,7 @@ using MlNetEmotion.Splitting;
 
 namespace MlNetEmotion.Datasets.Manifests;
 
-/// <summary><c>ctx.Data.LoadManifest</c> and <c>ctx.Data.ValidateManifest</c>.</summary>
+/// <summary><c>mlContext.Data.LoadManifest</c> and <c>mlContext.Data.ValidateManifest</c>.</summary>
 public static class ManifestCatalogExtensions
 {
     /// <summary>A view of the corpus at <paramref name="root"/> described by the manifest at <paramref name="manifestPath"/>:
@@ -14,16 +14,16 @@ public static class ManifestCatalogExtensions
     public static IDataView LoadManifest(this DataOperationsCatalog catalog, string manifestPath, string root)
     {
         var manifest = DatasetManifest.Load(manifestPath);
-        var (trials, allProblems) = ManifestScan.Run(manifest, root, (done, total) => catalog.Context.ReportProgress($"Scanning {manifest.Name}", done, total));
+        var (trials, allProblems) = ManifestScan.Run(manifest, root, (done, total) => CatalogEnvironment.Of(catalog).ReportProgress($"Scanning {manifest.Name}", done, total));
         // A partial download (fewer subjects than the corpus has) still loads; count mismatches are only logged.
         foreach (var p in allProblems.Where(p => p.Kind == ManifestProblemKind.CountMismatch))
-            catalog.Context.WriteLog("LoadManifest", $"warning: {p}");
+            CatalogEnvironment.Of(catalog).WriteLog("LoadManifest", $"warning: {p}");
         var problems = allProblems.Where(p => p.Kind != ManifestProblemKind.CountMismatch).ToList();
         if (problems.Count > 0)
             throw new ManifestException(manifestPath, $"{problems.Count} problem(s) in '{root}':\n" + string.Join("\n", problems.Take(50))
                 + (problems.Count > 50 ? $"\n... and {problems.Count - 50} more (ValidateManifest lists them all)." : ""));
         if (trials.Count == 0) throw new ManifestException(manifestPath, $"no trials found under '{root}'.");
-        catalog.Context.WriteLog("LoadManifest", $"{manifest.Name}: {trials.Count} trials from {root}");
+        CatalogEnvironment.Of(catalog).WriteLog("LoadManifest", $"{manifest.Name}: {trials.Count} trials from {root}");
         return ManifestDataView.Create(manifest, trials);
     }
 
@@ -41,7 +41,7 @@ public static class ManifestCatalogExtensions
         {
             return new ManifestValidationReport(null, 0, [new ManifestProblem(ManifestProblemKind.Manifest, manifestPath, e.Message)]);
         }
-        var (trials, problems) = ManifestScan.Run(manifest, root, (done, total) => catalog.Context.ReportProgress($"Validating {manifest.Name}", done, total),
+        var (trials, problems) = ManifestScan.Run(manifest, root, (done, total) => CatalogEnvironment.Of(catalog).ReportProgress($"Validating {manifest.Name}", done, total),
             readFrameLabels: true);
         return new ManifestValidationReport(manifest, trials.Count, problems);
     }

@@ -15,7 +15,7 @@ internal static class ManifestDataView
         void Text(string name, Func<ManifestTrial, string> value)
         {
             builder.AddColumn(name, TextDataViewType.Instance);
-            values.Add(trials.Select(value).ToArray());
+            values.Add(trials.Select(t => value(t).AsMemory()).ToArray());
         }
         Text("Subject", t => t.Fields[spec.SubjectField]);
         Text("Trial", t => t.Fields[spec.TrialField]);
@@ -43,7 +43,7 @@ internal static class ManifestDataView
             }
             else if (label.Classes is not null)
             {
-                builder.AddColumn(label.Name, new KeyDataViewType(label.Classes.Length), DataViewSchema.Annotations.ForKeyValues(label.Classes));
+                builder.AddColumn(label.Name, KeyColumns.Type(label.Classes.Length), KeyColumns.Annotations(label.Classes));
                 values.Add(trials.Select(t => (uint?)t.Labels[label.Name] ?? 0u).ToArray());
             }
             else if (label.Range is not null)
@@ -81,14 +81,9 @@ internal sealed class FrameLabelMapper : RowMapper
 
     public override Delegate CreateGetter(DataViewRow input, int outputIndex)
     {
-        var path = input.GetGetter<string>(_file);
-        var cache = new PerRowCache<float[]>(input, () =>
-        {
-            string file = "";
-            path(ref file);
-            return Read(file);
-        });
-        return (ValueGetter<float[]>)((ref float[] value) => value = cache.Get());
+        var path = ValueReaders.Create<string>(input, _file);
+        var cache = new PerRowCache<float[]>(input, () => Read(path()));
+        return ValueReaders.CreateGetter(OutputColumns[outputIndex].Type, cache.Get);
     }
 
     public static float[] Read(string file)

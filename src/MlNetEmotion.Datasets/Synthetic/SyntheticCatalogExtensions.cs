@@ -1,6 +1,6 @@
 namespace MlNetEmotion.Datasets.Synthetic;
 
-/// <summary><c>ctx.Data.LoadSyntheticEeg(...)</c>: the built-in demo corpus as a data view.</summary>
+/// <summary><c>mlContext.Data.LoadSyntheticEeg(...)</c>: the built-in demo corpus as a data view.</summary>
 public static class SyntheticCatalogExtensions
 {
     /// <summary>The synthetic DEAP-shaped corpus: columns Subject, Trial, Valence, Arousal and BandPower (log powers,

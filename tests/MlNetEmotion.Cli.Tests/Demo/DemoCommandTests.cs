@@ -7,15 +7,16 @@ namespace MlNetEmotion.Cli.Tests.Demo;
 public class DemoCommandTests
 {
     /// <summary>A small demo (8 subjects x 20 trials of 4 s, 3 face frames each) through the real EEG and face chains:
-    /// every run is reported with its folds, and each run's pooled confusion matrix agrees with its per-fold accuracies.
+    /// every run (the MLP on each feature set, ML.NET's LightGbm on EEG + face, the MLP with subjects mixed) is reported with its folds, and each run's pooled confusion matrix agrees with its per-fold accuracies.
     /// (At this size the accuracies themselves are within a few trials of chance, so they are asserted in the larger
     /// EEG-only test below.)</summary>
     [Fact]
     public void Small_demo_reports_every_feature_set_with_consistent_folds()
     {
         var (runs, output) = RunDemo("--subjects", "8", "--trials", "20", "--seconds", "4", "--fps", "0.75", "--epochs", "40");
-        Assert.Equal(["EEG", "Face", "EEG + face", "EEG + face"], runs.Select(r => r.GetProperty("features").GetString()));
-        Assert.Equal(["by subject", "by subject", "by subject", "subjects mixed"], runs.Select(r => r.GetProperty("split").GetString()));
+        Assert.Equal(["EEG", "Face", "EEG + face", "EEG + face", "EEG + face"], runs.Select(r => r.GetProperty("features").GetString()));
+        Assert.Equal(["by subject", "by subject", "by subject", "by subject", "subjects mixed"], runs.Select(r => r.GetProperty("split").GetString()));
+        Assert.Equal(["MLP", "MLP", "MLP", "LightGbm", "MLP"], runs.Select(r => r.GetProperty("model").GetString()));
         foreach (var run in runs)
         {
             var folds = run.GetProperty("folds").EnumerateArray().ToArray();

@@ -43,14 +43,8 @@ internal sealed class SyntheticModalityMapper : RowMapper
 
     public override Delegate CreateGetter(DataViewRow input, int outputIndex)
     {
-        var subject = input.GetGetter<string>(_subject);
-        var trial = input.GetGetter<string>(_trial);
-        return _columns[outputIndex].CreateGetter(input, () =>
-        {
-            string s = "", t = "";
-            subject(ref s);
-            trial(ref t);
-            return _trials[(s, t)];
-        });
+        var subject = ValueReaders.Create<string>(input, _subject);
+        var trial = ValueReaders.Create<string>(input, _trial);
+        return _columns[outputIndex].CreateGetter(input, () => _trials[(subject(), trial())]);
     }
 }

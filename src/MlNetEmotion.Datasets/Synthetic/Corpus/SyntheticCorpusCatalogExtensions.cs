@@ -1,17 +1,17 @@
 namespace MlNetEmotion.Datasets.Synthetic.Corpus;
 
 /// <summary>
-/// <c>ctx.Data.LoadSyntheticDeap/LoadSyntheticEav</c> stream a synthetic corpus as a lazy view;
-/// <c>ctx.Data.WriteSyntheticDeap/WriteSyntheticEav</c> write it to disk in the real corpus's layout, for the built-in
+/// <c>mlContext.Data.LoadSyntheticDeap/LoadSyntheticEav</c> stream a synthetic corpus as a lazy view;
+/// <c>mlContext.Data.WriteSyntheticDeap/WriteSyntheticEav</c> write it to disk in the real corpus's layout, for the built-in
 /// <c>deap</c> / <c>eav</c> (or <c>synthetic-deap</c> / <c>synthetic-eav</c>) manifests. One seed gives the same
 /// corpus both ways. The planted effects are described in <c>docs/synthetic-data.md</c>.
 /// </summary>
 public static class SyntheticCorpusCatalogExtensions
 {
     /// <summary>The DEAP-shaped corpus as a lazy view: Subject, Trial, PresentationTrial, Valence, Arousal, Dominance,
-    /// Liking, <c>Signal</c> (32 EEG channels, µV, 128 Hz, the 3 s baseline first: what <c>ctx.Eeg.ReadEeg</c> gives for a
+    /// Liking, <c>Signal</c> (32 EEG channels, µV, 128 Hz, the 3 s baseline first: what <c>mlContext.Transforms.Eeg.ReadEeg</c> gives for a
     /// DEAP trial) and, with video, <c>Frames</c> (face frames at <see cref="SyntheticCorpusOptions.VideoFrameRate"/>:
-    /// what <c>ctx.Vision.ReadFrames</c> gives). Signals are generated only when a cursor reads them.</summary>
+    /// what <c>mlContext.Transforms.Vision.ReadFrames</c> gives). Signals are generated only when a cursor reads them.</summary>
     /// <param name="catalog">The data catalog.</param>
     /// <param name="options">Corpus options; null for DEAP's size.</param>
     public static IDataView LoadSyntheticDeap(this DataOperationsCatalog catalog, SyntheticDeapOptions? options = null)
@@ -42,7 +42,7 @@ public static class SyntheticCorpusCatalogExtensions
     {
         options ??= new SyntheticDeapOptions();
         SyntheticDeapWriter.Write(root, options, new SyntheticModalities(options),
-            (done, total) => catalog.Context.ReportProgress("Writing synthetic DEAP", done, total));
+            (done, total) => CatalogEnvironment.Of(catalog).ReportProgress("Writing synthetic DEAP", done, total));
     }
 
     /// <summary>Writes the EAV-shaped corpus under <paramref name="root"/> in EAV's layout (see the <c>eav</c> manifest),
@@ -54,6 +54,6 @@ public static class SyntheticCorpusCatalogExtensions
     {
         options ??= new SyntheticEavOptions();
         SyntheticEavWriter.Write(root, options, new SyntheticModalities(options),
-            (done, total) => catalog.Context.ReportProgress("Writing synthetic EAV", done, total));
+            (done, total) => CatalogEnvironment.Of(catalog).ReportProgress("Writing synthetic EAV", done, total));
     }
 }

@@ -36,10 +36,10 @@ internal static class SyntheticCorpusView
         var values = new List<Array>();
         IdColumns(builder, values, trials);
         builder.AddColumn("Repeat", TextDataViewType.Instance);
-        values.Add(trials.Select(t => Id(t.Repeat)).ToArray());
+        values.Add(trials.Select(t => Id(t.Repeat).AsMemory()).ToArray());
         void Key(string name, IReadOnlyList<string> classes, Func<SyntheticTrial, string> value)
         {
-            builder.AddColumn(name, new KeyDataViewType(classes.Count), DataViewSchema.Annotations.ForKeyValues([.. classes]));
+            builder.AddColumn(name, KeyColumns.Type(classes.Count), KeyColumns.Annotations([.. classes]));
             values.Add(trials.Select(t => (uint)(IndexOf(classes, value(t)) + 1)).ToArray());
         }
         Key("Emotion", AffectState.EavClasses, t => t.Emotion!);
@@ -50,9 +50,9 @@ internal static class SyntheticCorpusView
     private static void IdColumns(DataViewSchema.Builder builder, List<Array> values, IReadOnlyList<SyntheticTrial> trials)
     {
         builder.AddColumn("Subject", TextDataViewType.Instance);
-        values.Add(trials.Select(t => Id(t.Subject)).ToArray());
+        values.Add(trials.Select(t => Id(t.Subject).AsMemory()).ToArray());
         builder.AddColumn("Trial", TextDataViewType.Instance);
-        values.Add(trials.Select(t => Id(t.Trial)).ToArray());
+        values.Add(trials.Select(t => Id(t.Trial).AsMemory()).ToArray());
     }
 
     private static IDataView WithModalities(IDataView labels, IReadOnlyList<SyntheticTrial> trials, SyntheticColumn[] modalities) =>

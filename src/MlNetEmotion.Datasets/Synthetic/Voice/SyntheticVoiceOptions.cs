@@ -4,7 +4,7 @@ namespace MlNetEmotion.Datasets.Synthetic.Voice;
 public sealed class SyntheticVoiceOptions
 {
     /// <summary>Sampling rate in Hz. Default 16000: the rate speech front ends (and the toolkit's MFCC presets) expect;
-    /// the original EAV recordings' rate was not checked, resample with <c>ctx.Audio.Resample</c> if it differs.</summary>
+    /// the original EAV recordings' rate was not checked, resample with <c>mlContext.Transforms.Audio.Resample</c> if it differs.</summary>
     public int SampleRate { get; set; } = 16000;
 
     /// <summary>Ratio in dB of a neutral clip's speech RMS to the background noise RMS. The noise floor is fixed per

@@ -22,7 +22,7 @@ public sealed class SyntheticCorpusDeterminismTests : IDisposable
     [Fact]
     public void Same_seed_writes_the_same_bytes_and_another_seed_other_signals()
     {
-        var ctx = new EmotionContext(1);
+        var ctx = new MLContext(1);
         SyntheticEavOptions Eav(int seed) => new() { Subjects = 1, TrialsPerSubject = 10, ClipSeconds = 0.5, IncludeVideo = false, Seed = seed };
         SyntheticDeapOptions Deap(int seed) => new() { Subjects = 1, TrialsPerSubject = 4, StimulusSeconds = 1, BaselineSeconds = 0.5, IncludeVideo = false, Seed = seed };
 

@@ -29,9 +29,9 @@ public sealed class SyntheticCorpusTests : IDisposable
     [Fact]
     public void WrittenDeapLoadsThroughTheDeapManifestAndEqualsTheStream()
     {
-        var ctx = new EmotionContext(1);
+        var ctx = new MLContext(1);
         var stages = new List<ProgressEventArgs>();
-        ctx.Progress += (_, e) => stages.Add(e);
+        ctx.Progress().Changed += (_, e) => stages.Add(e);
         ctx.Data.WriteSyntheticDeap(_root, SmallDeap);
         Assert.Equal(("Writing synthetic DEAP", 6L, 6L), (stages[^1].Stage, stages[^1].Completed, stages[^1].Total));
 
@@ -42,7 +42,7 @@ public sealed class SyntheticCorpusTests : IDisposable
             Assert.Equal(stream.GetColumn<float>(label), files.GetColumn<float>(label));
         Assert.Equal(stream.GetColumn<string>("Subject"), files.GetColumn<string>("Subject"));
 
-        var read = ctx.Eeg.ReadEeg("Signal", "EegPath", trialColumnName: "EegTrialIndex").Fit(files).Transform(files);
+        var read = ctx.Transforms.Eeg.ReadEeg("Signal", "EegPath", trialColumnName: "EegTrialIndex").Fit(files).Transform(files);
         var fromFiles = read.GetColumn<EegSignal>("Signal").ToArray();
         var streamed = stream.GetColumn<EegSignal>("Signal").ToArray();
         for (int row = 0; row < 6; row++)
@@ -57,7 +57,7 @@ public sealed class SyntheticCorpusTests : IDisposable
         Assert.All(video.Take(3), p => Assert.EndsWith(".avi", p));
         Assert.All(video.Skip(3), p => Assert.Equal("", p));                  // subject 2 has no video (VideoSubjects = 1)
         var firstSubject = ctx.Data.SelectRows(files, [0, 1, 2]);
-        var frames = ctx.Vision.ReadFrames().Fit(firstSubject).Transform(firstSubject).GetColumn<ImageSequence>("Frames").ToArray();
+        var frames = ctx.Transforms.Vision.ReadFrames().Fit(firstSubject).Transform(firstSubject).GetColumn<ImageSequence>("Frames").ToArray();
         var drawn = ctx.Data.SelectRows(stream, [0, 1, 2]).GetColumn<ImageSequence>("Frames").ToArray();
         for (int row = 0; row < 3; row++)
         {
@@ -69,7 +69,7 @@ public sealed class SyntheticCorpusTests : IDisposable
     [Fact]
     public void WrittenEavLoadsThroughTheSyntheticEavManifestAndEqualsTheStream()
     {
-        var ctx = new EmotionContext(1);
+        var ctx = new MLContext(1);
         ctx.Data.WriteSyntheticEav(_root, SmallEav);
         var manifest = DatasetManifest.Load("synthetic-eav");
         var files = ctx.Data.LoadManifest("synthetic-eav", _root);
@@ -82,7 +82,7 @@ public sealed class SyntheticCorpusTests : IDisposable
         for (int row = 0; row < 20; row++) Assert.Equal(task[row] == 2, audio[row].Length > 0);   // audio only for speaking
 
         var options = new EegFileOptions { ChannelNames = manifest.Modalities["eeg"].Channels };
-        var read = ctx.Eeg.ReadEeg("Signal", "EegPath", options, "EegTrialIndex").Fit(files).Transform(files);
+        var read = ctx.Transforms.Eeg.ReadEeg("Signal", "EegPath", options, "EegTrialIndex").Fit(files).Transform(files);
         var fromFiles = read.GetColumn<EegSignal>("Signal").ToArray();
         var streamed = stream.GetColumn<EegSignal>("Signal").ToArray();
         for (int row = 0; row < 20; row++)
@@ -93,7 +93,7 @@ public sealed class SyntheticCorpusTests : IDisposable
         }
 
         int speaking = Array.IndexOf(task, 2u);
-        var wav = ctx.Audio.ReadAudio("Audio", "AudioPath").Fit(files).Transform(ctx.Data.SelectRows(files, [speaking])).GetColumn<MlNetEmotion.Audio.IO.AudioBuffer>("Audio").Single();
+        var wav = ctx.Transforms.Audio.ReadAudio("Audio", "AudioPath").Fit(files).Transform(ctx.Data.SelectRows(files, [speaking])).GetColumn<MlNetEmotion.Audio.IO.AudioBuffer>("Audio").Single();
         var voice = ctx.Data.SelectRows(stream, [speaking]).GetColumn<MlNetEmotion.Audio.IO.AudioBuffer>("Audio").Single();
         Assert.Equal(voice.SampleRate, wav.SampleRate);
         Assert.Equal(voice.Samples.Length, wav.Samples.Length);
