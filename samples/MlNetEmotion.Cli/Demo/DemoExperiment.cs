@@ -73,8 +73,8 @@ internal static class DemoExperiment
                 .Append(ml.Transforms.Vision.FaceExpressionFeatures("Face", "Faces"));
             keep = [.. keep, "Face"];
         }
-        var cached = ml.Data.CacheInParallel(chain.Fit(data).Transform(data), new CacheOptions { Columns = keep, ProgressStage = "Features (EEG + face)" });
-        return KnownSizeVectors.Settle(cached);
+        // Caching also settles the EEG vector's length (every trial has the same one), as ML.NET's trainers need.
+        return ml.Data.CacheInParallel(chain.Fit(data).Transform(data), new CacheOptions { Columns = keep, ProgressStage = "Features (EEG + face)" });
     }
 
     private static IEstimator<ITransformer> Model(MLContext ml, DemoSettings settings, string[] columns) =>

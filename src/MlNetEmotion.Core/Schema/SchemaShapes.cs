@@ -24,7 +24,6 @@ public static class SchemaShapes
             ? (v.IsKnownSize ? SchemaShape.Column.VectorKind.Vector : SchemaShape.Column.VectorKind.VariableVector, (DataViewType)v.ItemType)
             : (SchemaShape.Column.VectorKind.Scalar, type);
         bool isKey = item is KeyDataViewType;
-        if (item is KeyDataViewType key) item = key.RawType == typeof(uint) ? NumberDataViewType.UInt32 : NumberDataViewType.UInt64;
         var annotations = isKey && hasKeyValues
             ? new SchemaShape([Make("KeyValues", SchemaShape.Column.VectorKind.Vector, TextDataViewType.Instance, false, null)])
             : null;

@@ -15,8 +15,6 @@ public sealed class DiskCacheBenchmark : BenchmarkCase
 {
     private const int Trials = 40, Channels = 32, Samples = 60 * 128;
 
-    static DiskCacheBenchmark() => CustomMappingRegistry.Register<Trial, Bands>("bench-band-power", BandPowers);
-
     /// <inheritdoc />
     public override string Name => "datasets.disk-cache";
 
@@ -54,9 +52,9 @@ public sealed class DiskCacheBenchmark : BenchmarkCase
     {
         if (threads != 1) yield break;   // the chain is single-threaded; one line is enough
         string directory = Path.Combine(Path.GetTempPath(), $"mlnemo-cache-bench-{Guid.NewGuid():N}");
-        var ctx = new EmotionContext(1);
-        var data = ctx.Data.LoadFromEnumerable(Enumerable.Range(0, Trials).Select(i => new Trial { Id = i }).ToList());
-        var step = ctx.Data.DiskCache(ctx.Transforms.CustomMapping<Trial, Bands>(BandPowers, "bench-band-power"), new DiskCacheOptions { Directory = directory });
+        var ml = new MLContext(1);
+        var data = ml.Data.LoadFromEnumerable(Enumerable.Range(0, Trials).Select(i => new Trial { Id = i }).ToList());
+        var step = ml.Data.DiskCache(ml.Transforms.CustomMapping<Trial, Bands>(BandPowers, "bench-band-power"), new DiskCacheOptions { Directory = directory });
         double RunOnce()
         {
             var start = Stopwatch.GetTimestamp();
