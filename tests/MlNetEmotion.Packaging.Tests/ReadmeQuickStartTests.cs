@@ -7,7 +7,11 @@ namespace MlNetEmotion.Packaging.Tests;
 /// local folder feed (package references, as another ML.NET project would), so the packages and the README stay true.</summary>
 public sealed partial class ReadmeQuickStartTests
 {
-    private static readonly string[] Packages = ["MlNetEmotion.Core", "MlNetEmotion.Eeg", "MlNetEmotion.Vision", "MlNetEmotion.Models", "MlNetEmotion.Datasets"];
+    /// <summary>Every library; the consumer references those the quick start uses and gets the rest as dependencies.</summary>
+    private static readonly string[] Packages = ["MlNetEmotion.Core", "MlNetEmotion.Neural", "MlNetEmotion.Signals", "MlNetEmotion.Eeg",
+        "MlNetEmotion.Vision", "MlNetEmotion.Audio", "MlNetEmotion.Models", "MlNetEmotion.Datasets"];
+
+    private static readonly string[] Referenced = ["MlNetEmotion.Core", "MlNetEmotion.Eeg", "MlNetEmotion.Vision", "MlNetEmotion.Models", "MlNetEmotion.Datasets"];
 
     [Fact]
     public void Quick_start_runs_against_the_packed_packages()
@@ -43,7 +47,7 @@ public sealed partial class ReadmeQuickStartTests
                   </PropertyGroup>
                   <ItemGroup>
                     <PackageReference Include="Microsoft.ML" Version="6.0.0" />
-                {string.Join("\n", Packages.Select(p => $"    <PackageReference Include=\"{p}\" Version=\"{version}\" />"))}
+                {string.Join("\n", Referenced.Select(p => $"    <PackageReference Include=\"{p}\" Version=\"{version}\" />"))}
                   </ItemGroup>
                 </Project>
                 """);
