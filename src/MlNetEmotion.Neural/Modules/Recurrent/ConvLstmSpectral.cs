@@ -1,0 +1,279 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using MlNetEmotion.Neural.Internal;
+using MlNetEmotion.Neural.Kernels;
+
+namespace MlNetEmotion.Neural.Modules.Recurrent;
+
+/// <summary>
+/// The gate convolution of a <see cref="ConvLSTMCell"/> step through <see cref="SpectralPlan"/> (DFT products instead of
+/// im2col + GEMM): for a 7×7 "same" kernel on 14×14 maps each (gate, channel) pair costs 153 complex multiply-adds per
+/// image instead of 196·49 real ones. The spectra of X_t and H_{t−1} are kept from the forward pass for the weight
+/// gradient; the kernel spectra are computed once per weight value and cached (see <see cref="WeightSpectra"/>).
+/// </summary>
+internal sealed class ConvLstmSpectral
+{
+    /// <summary>Lanes per block of a transform (a unit of parallel work).</summary>
+    private const int LaneBlock = 64;
+
+    private ConvLstmSpectral(SpectralPlan plan, WeightSpectra weights, int batch, int cx, int hidden, int cUsed)
+    {
+        Plan = plan;
+        Weights = weights;
+        Batch = batch;
+        Cx = cx;
+        Hidden = hidden;
+        Gates = 4 * hidden;
+        Cin = cx + hidden;
+        CUsed = cUsed;
+        CLanes = SpectralPlan.Lanes(Cin);
+        GLanes = SpectralPlan.Lanes(Gates);
+        P = plan.Height * plan.Width;
+    }
+
+    private SpectralPlan Plan { get; }
+    private WeightSpectra Weights { get; }
+    private int Batch { get; }
+    private int Cx { get; }
+    private int Hidden { get; }
+    private int Gates { get; }
+    private int Cin { get; }
+    private int CUsed { get; }
+    private int CLanes { get; }
+    private int GLanes { get; }
+    private int P { get; }
+
+    /// <summary>Spectra of X_t (and H_{t−1}) <c>[f][re, im][b][CLanes]</c>, rented; null once released.</summary>
+    private float[]? inputSpectra;
+
+    /// <summary>Whether this step can run here: AVX2 + FMA and a square kernel of at least 5 (smaller kernels are
+    /// cheaper as im2col + GEMM).</summary>
+    public static bool Prefer(int kernel) => SpectralPlan.IsSupported && kernel >= 5;
+
+    /// <summary>Forward gate convolution: writes the pre-activations (without bias) into <paramref name="z"/>
+    /// <c>[4·hidden][B·P]</c> and returns the state backward needs.</summary>
+    public static ConvLstmSpectral Forward(float[] xd, float[]? hd, Tensor weight, int batch, int cx, int hidden,
+        int height, int width, int kernel, int top, int bottom, float[] z)
+    {
+        var plan = SpectralPlan.Get(height, width, kernel, top, bottom, top, bottom);
+        var step = new ConvLstmSpectral(plan, WeightSpectra.For(weight, plan, cx + hidden), batch, cx, hidden,
+            hd is null ? cx : cx + hidden);
+        step.RunForward(xd, hd, z);
+        return step;
+    }
+
+    private void RunForward(float[] xd, float[]? hd, float[] z)
+    {
+        var pool = ArrayPool<float>.Shared;
+        int xLanes = Batch * CLanes, zLanes = Batch * GLanes, ld = Batch * P;
+        var spatial = pool.Rent(P * Math.Max(xLanes, zLanes));
+        Array.Clear(spatial, 0, P * xLanes);
+        for (int b = 0; b < Batch; b++)
+        {
+            for (int c = 0; c < Cx; c++)
+                Scatter(xd.AsSpan((b * Cx + c) * P, P), spatial, b * CLanes + c, xLanes);
+            if (hd is not null)
+                for (int c = 0; c < Hidden; c++)
+                    Scatter(hd.AsSpan((b * Hidden + c) * P, P), spatial, b * CLanes + Cx + c, xLanes);
+        }
+
+        var tmp = pool.Rent(Plan.TempLength(Plan.Height, Math.Max(xLanes, zLanes)));
+        inputSpectra = pool.Rent(Plan.SpectrumLength(xLanes));
+        Transform(xLanes, (l0, l1) => Plan.ForwardImage(spatial, tmp, inputSpectra, xLanes, l0, l1));
+
+        var zs = pool.Rent(Plan.SpectrumLength(zLanes));
+        MultiplyForward(zs);
+        Transform(zLanes, (l0, l1) => Plan.InverseImage(zs, tmp, spatial, zLanes, l0, l1));
+        pool.Return(zs);
+        pool.Return(tmp);
+        Parallelism.For(Gates, ld, g =>
+        {
+            for (int b = 0; b < Batch; b++)
+                Gather(spatial, b * GLanes + g, zLanes, z.AsSpan(g * ld + b * P, P));
+        });
+        pool.Return(spatial);
+    }
+
+    private unsafe void MultiplyForward(float[] zs)
+    {
+        fixed (float* w = Weights.Cg, x = inputSpectra, o = zs)
+        {
+            nint wp = (nint)w, xp = (nint)x, op = (nint)o;
+            Parallelism.For(Plan.F, 8L * Gates * CUsed * Batch, f =>
+                SpectralPlan.MultiplyForward(f, (float*)wp, Cin, GLanes, (float*)xp, Batch, CLanes, CUsed, (float*)op));
+        }
+    }
+
+    /// <summary>Frees the saved input spectra (after backward, or at once when no graph is recorded).</summary>
+    public void Release()
+    {
+        if (inputSpectra is null) return;
+        ArrayPool<float>.Shared.Return(inputSpectra);
+        inputSpectra = null;
+    }
+
+    /// <summary>Backward of the gate convolution from dZ <c>[4·hidden][B·P]</c>: adds dW into <paramref name="dw"/>
+    /// <c>[4·hidden][Cin·k·k]</c> (channels below the used count only) and writes dX / dH when they are non-null.</summary>
+    public void Backward(float[] dz, float[] dw, float[]? dx, float[]? dh)
+    {
+        var pool = ArrayPool<float>.Shared;
+        int xLanes = Batch * CLanes, zLanes = Batch * GLanes, ld = Batch * P;
+        var spatial = pool.Rent(P * Math.Max(xLanes, zLanes));
+        Array.Clear(spatial, 0, P * zLanes);
+        for (int g = 0; g < Gates; g++)
+            for (int b = 0; b < Batch; b++)
+                Scatter(dz.AsSpan(g * ld + b * P, P), spatial, b * GLanes + g, zLanes);
+        var tmp = pool.Rent(Plan.TempLength(Plan.Height, Math.Max(xLanes, zLanes)));
+        var dzs = pool.Rent(Plan.SpectrumLength(zLanes));
+        Transform(zLanes, (l0, l1) => Plan.ForwardImage(spatial, tmp, dzs, zLanes, l0, l1));
+
+        WeightGradient(dzs, dw);
+
+        bool needX = dx is not null, needH = dh is not null && CUsed > Cx;
+        if (needX || needH)
+        {
+            int cFrom = needX ? 0 : Cx, cTo = needH ? Cin : Cx;
+            var dxs = pool.Rent(Plan.SpectrumLength(xLanes));
+            Array.Clear(dxs, 0, Plan.SpectrumLength(xLanes));
+            InputGradient(dzs, dxs, cFrom, cTo);
+            Transform(xLanes, (l0, l1) => Plan.InverseImage(dxs, tmp, spatial, xLanes, l0, l1));
+            pool.Return(dxs);
+            for (int b = 0; b < Batch; b++)
+            {
+                if (dx is not null)
+                    for (int c = 0; c < Cx; c++)
+                        Gather(spatial, b * CLanes + c, xLanes, dx.AsSpan((b * Cx + c) * P, P));
+                if (needH)
+                    for (int c = 0; c < Hidden; c++)
+                        Gather(spatial, b * CLanes + Cx + c, xLanes, dh!.AsSpan((b * Hidden + c) * P, P));
+            }
+        }
+        pool.Return(dzs);
+        pool.Return(tmp);
+        pool.Return(spatial);
+    }
+
+    private unsafe void InputGradient(float[] dzs, float[] dxs, int cFrom, int cTo)
+    {
+        fixed (float* w = Weights.Gc, z = dzs, o = dxs)
+        {
+            nint wp = (nint)w, zp = (nint)z, op = (nint)o;
+            Parallelism.For(Plan.F, 8L * Gates * (cTo - cFrom) * Batch, f =>
+                SpectralPlan.MultiplyInputGradient(f, (float*)wp, Gates, CLanes, (float*)zp, Batch, GLanes, cFrom, cTo, (float*)op));
+        }
+    }
+
+    /// <summary>dW in tiles of 4 gates × 8 channels: products over all frequencies, then the inverse transform to the
+    /// k×k taps, added into <paramref name="dw"/>.</summary>
+    private unsafe void WeightGradient(float[] dzs, float[] dw)
+    {
+        int k = Plan.Kernel, kk = k * k, rowStride = Cin * kk;
+        int gTiles = (Gates + 3) / 4, cTiles = SpectralPlan.Lanes(CUsed) / SpectralPlan.LanePad;
+        int tileSpectrum = Plan.SpectrumLength(32), tileTemp = Plan.TempLength(k, 32);
+        fixed (float* z = dzs, x = inputSpectra)
+        {
+            nint zp = (nint)z, xp = (nint)x;
+            Parallelism.For(gTiles * cTiles, 16L * Plan.F * Batch * 32, t =>
+            {
+                int g0 = t / cTiles * 4, cv = t % cTiles * SpectralPlan.LanePad;
+                var buffer = ArrayPool<float>.Shared.Rent(tileSpectrum + tileTemp + kk * 32);
+                fixed (float* bp = buffer)
+                {
+                    float* spectrum = bp, temp = bp + tileSpectrum, taps = temp + tileTemp;
+                    SpectralPlan.MultiplyWeightGradientTile(Plan.F, (float*)zp, Batch, GLanes, Gates, g0, (float*)xp, CLanes, cv, spectrum);
+                    Plan.InverseKernel(spectrum, temp, taps, 32, 0, 32);
+                    for (int gj = 0; gj < 4 && g0 + gj < Gates; gj++)
+                        for (int cl = 0; cl < SpectralPlan.LanePad && cv + cl < CUsed; cl++)
+                        {
+                            var row = dw.AsSpan((g0 + gj) * rowStride + (cv + cl) * kk, kk);
+                            int lane = gj * SpectralPlan.LanePad + cl;
+                            for (int d = 0; d < kk; d++) row[d] += taps[d * 32 + lane];
+                        }
+                }
+                ArrayPool<float>.Shared.Return(buffer);
+            });
+        }
+    }
+
+    /// <summary>Runs a transform over <paramref name="lanes"/> lanes in parallel blocks.</summary>
+    private void Transform(int lanes, Action<int, int> body)
+    {
+        int blocks = (lanes + LaneBlock - 1) / LaneBlock;
+        long cost = 8L * Plan.F * Plan.Height * LaneBlock;
+        Parallelism.For(blocks, cost, i => body(i * LaneBlock, Math.Min(lanes, (i + 1) * LaneBlock)));
+    }
+
+    /// <summary>Writes a P-long plane into lane <paramref name="lane"/> of a <c>[P][lanes]</c> array.</summary>
+    private static void Scatter(ReadOnlySpan<float> plane, float[] spatial, int lane, int lanes)
+    {
+        for (int p = 0; p < plane.Length; p++) spatial[p * lanes + lane] = plane[p];
+    }
+
+    /// <summary>Reads lane <paramref name="lane"/> of a <c>[P][lanes]</c> array into a P-long plane.</summary>
+    private static void Gather(float[] spatial, int lane, int lanes, Span<float> plane)
+    {
+        for (int p = 0; p < plane.Length; p++) plane[p] = spatial[p * lanes + lane];
+    }
+
+    /// <summary>
+    /// Kernel spectra of one weight tensor in the two layouts the products read: <see cref="Gc"/>
+    /// <c>[f][re, im][gate][CLanes]</c> and <see cref="Cg"/> <c>[f][re, im][channel][GLanes]</c>. Cached per weight tensor
+    /// and reused while its values are bit-identical to the copy taken when they were computed (a sequence runs every
+    /// step with the same weights; an optimizer step changes them, and the next forward recomputes).
+    /// </summary>
+    internal sealed class WeightSpectra
+    {
+        private static readonly ConditionalWeakTable<Tensor, WeightSpectra> Cache = new();
+
+        private WeightSpectra(float[] weight, SpectralPlan plan, int gates, int cin)
+        {
+            Plan = plan;
+            Copy = (float[])weight.Clone();
+            int k = plan.Kernel, kk = k * k, cLanes = SpectralPlan.Lanes(cin), gLanes = SpectralPlan.Lanes(gates);
+            int lanes = gates * cLanes;
+            var spatial = new float[kk * lanes];
+            for (int g = 0; g < gates; g++)
+                for (int c = 0; c < cin; c++)
+                    for (int d = 0; d < kk; d++)
+                        spatial[d * lanes + g * cLanes + c] = weight[(g * cin + c) * kk + d];
+            Gc = new float[plan.SpectrumLength(lanes)];
+            var tmp = new float[plan.TempLength(k, lanes)];
+            int blocks = (lanes + LaneBlock - 1) / LaneBlock;
+            Parallelism.For(blocks, 8L * plan.F * k * LaneBlock,
+                i => plan.ForwardKernel(spatial, tmp, Gc, lanes, i * LaneBlock, Math.Min(lanes, (i + 1) * LaneBlock)));
+            Cg = new float[plan.F * 2 * cin * gLanes];
+            var gc = Gc;
+            var cg = Cg;
+            Parallelism.For(plan.F * 2, (long)gates * cin, fr =>
+            {
+                int src = fr * lanes, dst = fr * cin * gLanes;
+                for (int g = 0; g < gates; g++)
+                    for (int c = 0; c < cin; c++)
+                        cg[dst + c * gLanes + g] = gc[src + g * cLanes + c];
+            });
+        }
+
+        private SpectralPlan Plan { get; }
+
+        private float[] Copy { get; }
+
+        /// <summary>Spectra <c>[f][re, im][gate][CLanes]</c> (lanes over input channels).</summary>
+        public float[] Gc { get; }
+
+        /// <summary>Spectra <c>[f][re, im][channel][GLanes]</c> (lanes over gates).</summary>
+        public float[] Cg { get; }
+
+        /// <summary>The spectra of <paramref name="weight"/>'s current values.</summary>
+        public static WeightSpectra For(Tensor weight, SpectralPlan plan, int cin)
+        {
+            var data = weight.Data;
+            if (Cache.TryGetValue(weight, out var cached) && ReferenceEquals(cached.Plan, plan)
+                && MemoryMarshal.Cast<float, int>(cached.Copy.AsSpan()).SequenceEqual(MemoryMarshal.Cast<float, int>(data.AsSpan())))
+                return cached;
+            var fresh = new WeightSpectra(data, plan, (int)weight.Dims[0], cin);
+            Cache.AddOrUpdate(weight, fresh);
+            return fresh;
+        }
+    }
+}
