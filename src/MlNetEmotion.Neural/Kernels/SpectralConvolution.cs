@@ -149,101 +149,184 @@ internal sealed class SpectralPlan
         int kx = Kx;
         for (int u = 0; u < rows; u++)
             for (int q = 0; q < kx; q++)
-            {
-                float* c = cx + q * cols, s = sx + q * cols;
-                float* re = tmp + (u * kx + q) * 2 * lanes, im = re + lanes;
-                float* row = src + u * cols * lanes;
-                for (int l = l0; l < l1; l += LanePad)
-                {
-                    Vector256<float> ar = Vector256<float>.Zero, ai = Vector256<float>.Zero;
-                    float* x = row + l;
-                    for (int v = 0; v < cols; v++)
-                    {
-                        var xv = Avx.LoadVector256(x + v * lanes);
-                        ar = Fma.MultiplyAdd(xv, Vector256.Create(c[v]), ar);
-                        ai = Fma.MultiplyAddNegated(xv, Vector256.Create(s[v]), ai);
-                    }
-                    Avx.Store(re + l, ar);
-                    Avx.Store(im + l, ai);
-                }
-            }
-
+                RealToComplex(src + u * cols * lanes, lanes, cols, cx + q * cols, sx + q * cols, tmp + (u * kx + q) * 2 * lanes, lanes, l0, l1);
         for (int ky = 0; ky < Ny; ky++)
             for (int q = 0; q < kx; q++)
-            {
-                float* c = cy + ky * rows, s = sy + ky * rows;
-                float* re = dst + (ky * kx + q) * 2 * lanes, im = re + lanes;
-                for (int l = l0; l < l1; l += LanePad)
-                {
-                    Vector256<float> ar = Vector256<float>.Zero, ai = Vector256<float>.Zero;
-                    float* t = tmp + q * 2 * lanes + l;
-                    int step = kx * 2 * lanes;
-                    for (int u = 0; u < rows; u++, t += step)
-                    {
-                        var a = Avx.LoadVector256(t);
-                        var b = Avx.LoadVector256(t + lanes);
-                        var cu = Vector256.Create(c[u]);
-                        var su = Vector256.Create(s[u]);
-                        // (a + ib)(cos − i sin)
-                        ar = Fma.MultiplyAdd(a, cu, ar);
-                        ar = Fma.MultiplyAdd(b, su, ar);
-                        ai = Fma.MultiplyAdd(b, cu, ai);
-                        ai = Fma.MultiplyAddNegated(a, su, ai);
-                    }
-                    Avx.Store(re + l, ar);
-                    Avx.Store(im + l, ai);
-                }
-            }
+                ComplexSum(tmp + q * 2 * lanes, kx * 2 * lanes, lanes, rows, cy + ky * rows, sy + ky * rows, 1, 1f,
+                    dst + (ky * kx + q) * 2 * lanes, l0, l1);
     }
 
     /// <summary>Separable inverse DFT: along y (complex) for the wanted rows, then along x (half spectrum → real).</summary>
     private unsafe void Inverse(float* src, float* tmp, float* dst, int lanes, int l0, int l1, int rows, int cols,
         float* cx, float* sx, float* cy, float* sy, float* scale)
     {
-        int kx = Kx, ny = Ny;
+        int kx = Kx;
         for (int y = 0; y < rows; y++)
             for (int q = 0; q < kx; q++)
-            {
-                float* re = tmp + (y * kx + q) * 2 * lanes, im = re + lanes;
-                for (int l = l0; l < l1; l += LanePad)
-                {
-                    Vector256<float> ar = Vector256<float>.Zero, ai = Vector256<float>.Zero;
-                    float* t = src + q * 2 * lanes + l;
-                    int step = kx * 2 * lanes;
-                    for (int ky = 0; ky < ny; ky++, t += step)
-                    {
-                        var a = Avx.LoadVector256(t);
-                        var b = Avx.LoadVector256(t + lanes);
-                        var cu = Vector256.Create(cy[ky * rows + y]);
-                        var su = Vector256.Create(sy[ky * rows + y]);
-                        // (a + ib)(cos + i sin)
-                        ar = Fma.MultiplyAdd(a, cu, ar);
-                        ar = Fma.MultiplyAddNegated(b, su, ar);
-                        ai = Fma.MultiplyAdd(a, su, ai);
-                        ai = Fma.MultiplyAdd(b, cu, ai);
-                    }
-                    Avx.Store(re + l, ar);
-                    Avx.Store(im + l, ai);
-                }
-            }
-
+                ComplexSum(src + q * 2 * lanes, kx * 2 * lanes, lanes, Ny, cy + y, sy + y, rows, -1f,
+                    tmp + (y * kx + q) * 2 * lanes, l0, l1);
         for (int y = 0; y < rows; y++)
             for (int x = 0; x < cols; x++)
+                ComplexToReal(tmp + y * kx * 2 * lanes, lanes, kx, cx + x, sx + x, cols, scale, dst + (y * cols + x) * lanes, l0, l1);
+    }
+
+    /// <summary><c>out = Σ_v x_v · (cos_v − i·sin_v)</c> over <paramref name="count"/> rows <c>x_v = src + v·stride</c>;
+    /// writes re at <paramref name="output"/>, im at <c>output + imOffset</c>. Four lane vectors at a time (eight
+    /// independent accumulator chains hide the FMA latency).</summary>
+    private static unsafe void RealToComplex(float* src, int stride, int count, float* cos, float* sin, float* output,
+        int imOffset, int l0, int l1)
+    {
+        int l = l0;
+        for (; l + 4 * LanePad <= l1; l += 4 * LanePad)
+        {
+            Vector256<float> r0 = default, r1 = default, r2 = default, r3 = default, i0 = default, i1 = default, i2 = default, i3 = default;
+            float* x = src + l;
+            for (int v = 0; v < count; v++, x += stride)
             {
-                float* o = dst + (y * cols + x) * lanes;
-                for (int l = l0; l < l1; l += LanePad)
-                {
-                    Vector256<float> acc = Vector256<float>.Zero;
-                    float* t = tmp + y * kx * 2 * lanes + l;
-                    for (int q = 0; q < kx; q++, t += 2 * lanes)
-                    {
-                        float w = scale[q];
-                        acc = Fma.MultiplyAdd(Avx.LoadVector256(t), Vector256.Create(w * cx[q * cols + x]), acc);
-                        acc = Fma.MultiplyAddNegated(Avx.LoadVector256(t + lanes), Vector256.Create(w * sx[q * cols + x]), acc);
-                    }
-                    Avx.Store(o + l, acc);
-                }
+                var c = Vector256.Create(cos[v]);
+                var s = Vector256.Create(sin[v]);
+                var x0 = Avx.LoadVector256(x);
+                var x1 = Avx.LoadVector256(x + 8);
+                var x2 = Avx.LoadVector256(x + 16);
+                var x3 = Avx.LoadVector256(x + 24);
+                r0 = Fma.MultiplyAdd(x0, c, r0);
+                i0 = Fma.MultiplyAddNegated(x0, s, i0);
+                r1 = Fma.MultiplyAdd(x1, c, r1);
+                i1 = Fma.MultiplyAddNegated(x1, s, i1);
+                r2 = Fma.MultiplyAdd(x2, c, r2);
+                i2 = Fma.MultiplyAddNegated(x2, s, i2);
+                r3 = Fma.MultiplyAdd(x3, c, r3);
+                i3 = Fma.MultiplyAddNegated(x3, s, i3);
             }
+            float* o = output + l;
+            Avx.Store(o, r0);
+            Avx.Store(o + 8, r1);
+            Avx.Store(o + 16, r2);
+            Avx.Store(o + 24, r3);
+            Avx.Store(o + imOffset, i0);
+            Avx.Store(o + imOffset + 8, i1);
+            Avx.Store(o + imOffset + 16, i2);
+            Avx.Store(o + imOffset + 24, i3);
+        }
+        for (; l < l1; l += LanePad)
+        {
+            Vector256<float> r = default, i = default;
+            float* x = src + l;
+            for (int v = 0; v < count; v++, x += stride)
+            {
+                var xv = Avx.LoadVector256(x);
+                r = Fma.MultiplyAdd(xv, Vector256.Create(cos[v]), r);
+                i = Fma.MultiplyAddNegated(xv, Vector256.Create(sin[v]), i);
+            }
+            Avx.Store(output + l, r);
+            Avx.Store(output + imOffset + l, i);
+        }
+    }
+
+    /// <summary><c>out = Σ_i (a_i + i·b_i) · (cos_i − i·sign·sin_i)</c>, with <c>a_i = src + i·stride</c>,
+    /// <c>b_i = a_i + lanes</c> and the coefficients read at <c>i·coefStride</c>; writes re at <paramref name="output"/>
+    /// and im at <c>output + lanes</c>. Four lane vectors at a time.</summary>
+    private static unsafe void ComplexSum(float* src, int stride, int lanes, int count, float* cos, float* sin, int coefStride,
+        float sign, float* output, int l0, int l1)
+    {
+        int l = l0;
+        for (; l + 4 * LanePad <= l1; l += 4 * LanePad)
+        {
+            Vector256<float> r0 = default, r1 = default, r2 = default, r3 = default, i0 = default, i1 = default, i2 = default, i3 = default;
+            float* t = src + l;
+            for (int k = 0; k < count; k++, t += stride)
+            {
+                var c = Vector256.Create(cos[k * coefStride]);
+                var s = Vector256.Create(sign * sin[k * coefStride]);
+                // (a + ib)(c − is) = (ac + bs) + i(bc − as)
+                var a = Avx.LoadVector256(t);
+                var b = Avx.LoadVector256(t + lanes);
+                r0 = Fma.MultiplyAdd(b, s, Fma.MultiplyAdd(a, c, r0));
+                i0 = Fma.MultiplyAddNegated(a, s, Fma.MultiplyAdd(b, c, i0));
+                a = Avx.LoadVector256(t + 8);
+                b = Avx.LoadVector256(t + lanes + 8);
+                r1 = Fma.MultiplyAdd(b, s, Fma.MultiplyAdd(a, c, r1));
+                i1 = Fma.MultiplyAddNegated(a, s, Fma.MultiplyAdd(b, c, i1));
+                a = Avx.LoadVector256(t + 16);
+                b = Avx.LoadVector256(t + lanes + 16);
+                r2 = Fma.MultiplyAdd(b, s, Fma.MultiplyAdd(a, c, r2));
+                i2 = Fma.MultiplyAddNegated(a, s, Fma.MultiplyAdd(b, c, i2));
+                a = Avx.LoadVector256(t + 24);
+                b = Avx.LoadVector256(t + lanes + 24);
+                r3 = Fma.MultiplyAdd(b, s, Fma.MultiplyAdd(a, c, r3));
+                i3 = Fma.MultiplyAddNegated(a, s, Fma.MultiplyAdd(b, c, i3));
+            }
+            float* o = output + l;
+            Avx.Store(o, r0);
+            Avx.Store(o + 8, r1);
+            Avx.Store(o + 16, r2);
+            Avx.Store(o + 24, r3);
+            Avx.Store(o + lanes, i0);
+            Avx.Store(o + lanes + 8, i1);
+            Avx.Store(o + lanes + 16, i2);
+            Avx.Store(o + lanes + 24, i3);
+        }
+        for (; l < l1; l += LanePad)
+        {
+            Vector256<float> r = default, i = default, r2 = default, i2 = default;
+            float* t = src + l;
+            for (int k = 0; k < count; k++, t += stride)
+            {
+                var c = Vector256.Create(cos[k * coefStride]);
+                var s = Vector256.Create(sign * sin[k * coefStride]);
+                var a = Avx.LoadVector256(t);
+                var b = Avx.LoadVector256(t + lanes);
+                r = Fma.MultiplyAdd(a, c, r);
+                r2 = Fma.MultiplyAdd(b, s, r2);
+                i = Fma.MultiplyAdd(b, c, i);
+                i2 = Fma.MultiplyAddNegated(a, s, i2);
+            }
+            Avx.Store(output + l, Avx.Add(r, r2));
+            Avx.Store(output + lanes + l, Avx.Add(i, i2));
+        }
+    }
+
+    /// <summary><c>out = Σ_q w_q · (re_q · cos_q − im_q · sin_q)</c> over the half spectrum of one row
+    /// (<c>re_q = src + 2q·lanes</c>, <c>im_q = re_q + lanes</c>, coefficients at <c>q·coefStride</c>). Four lane vectors
+    /// at a time, the cos and sin terms in separate accumulators.</summary>
+    private static unsafe void ComplexToReal(float* src, int lanes, int count, float* cos, float* sin, int coefStride,
+        float* scale, float* output, int l0, int l1)
+    {
+        int l = l0;
+        for (; l + 4 * LanePad <= l1; l += 4 * LanePad)
+        {
+            Vector256<float> r0 = default, r1 = default, r2 = default, r3 = default, i0 = default, i1 = default, i2 = default, i3 = default;
+            float* t = src + l;
+            for (int q = 0; q < count; q++, t += 2 * lanes)
+            {
+                var c = Vector256.Create(scale[q] * cos[q * coefStride]);
+                var s = Vector256.Create(scale[q] * sin[q * coefStride]);
+                r0 = Fma.MultiplyAdd(Avx.LoadVector256(t), c, r0);
+                i0 = Fma.MultiplyAdd(Avx.LoadVector256(t + lanes), s, i0);
+                r1 = Fma.MultiplyAdd(Avx.LoadVector256(t + 8), c, r1);
+                i1 = Fma.MultiplyAdd(Avx.LoadVector256(t + lanes + 8), s, i1);
+                r2 = Fma.MultiplyAdd(Avx.LoadVector256(t + 16), c, r2);
+                i2 = Fma.MultiplyAdd(Avx.LoadVector256(t + lanes + 16), s, i2);
+                r3 = Fma.MultiplyAdd(Avx.LoadVector256(t + 24), c, r3);
+                i3 = Fma.MultiplyAdd(Avx.LoadVector256(t + lanes + 24), s, i3);
+            }
+            float* o = output + l;
+            Avx.Store(o, Avx.Subtract(r0, i0));
+            Avx.Store(o + 8, Avx.Subtract(r1, i1));
+            Avx.Store(o + 16, Avx.Subtract(r2, i2));
+            Avx.Store(o + 24, Avx.Subtract(r3, i3));
+        }
+        for (; l < l1; l += LanePad)
+        {
+            Vector256<float> r = default, i = default;
+            float* t = src + l;
+            for (int q = 0; q < count; q++, t += 2 * lanes)
+            {
+                r = Fma.MultiplyAdd(Avx.LoadVector256(t), Vector256.Create(scale[q] * cos[q * coefStride]), r);
+                i = Fma.MultiplyAdd(Avx.LoadVector256(t + lanes), Vector256.Create(scale[q] * sin[q * coefStride]), i);
+            }
+            Avx.Store(output + l, Avx.Subtract(r, i));
+        }
     }
 
     /// <summary>
@@ -298,7 +381,7 @@ internal sealed class SpectralPlan
     /// <summary>
     /// Input-gradient products at frequency <paramref name="f"/> for the lane vectors of channels
     /// <c>[cFrom, cTo)</c>: <c>dX[b][c] = Σ_g W[g][c] · dZ[b][g]</c>. <paramref name="wgc"/> is laid out
-    /// <c>[f][re, im][g][cLanes]</c>, <paramref name="dz"/> <c>[f][re, im][b][gLanes]</c>, <paramref name="dx"/>
+    /// <c>[f][re, im][g][cLanes]</c>, <paramref name="dz"/> the conjugate <c>conj(dZ)</c> <c>[f][re, im][b][gLanes]</c>, <paramref name="dx"/>
     /// <c>[f][re, im][b][cLanes]</c>.
     /// </summary>
     public static unsafe void MultiplyInputGradient(int f, float* wgc, int gates, int cLanes, float* dz, int batch, int gLanes,
@@ -319,11 +402,11 @@ internal sealed class SpectralPlan
                 {
                     var wr = Avx.LoadVector256(wr0 + g * cLanes + cv);
                     var wi = Avx.LoadVector256(wi0 + g * cLanes + cv);
-                    // w·z = (wr·zr − wi·zi) + i(wr·zi + wi·zr)
-                    Mac(wr, wi, zr_0[g], zi_0[g], ref r0, ref i0);
-                    Mac(wr, wi, zr_1[g], zi_1[g], ref r1, ref i1);
-                    Mac(wr, wi, zr_2[g], zi_2[g], ref r2, ref i2);
-                    Mac(wr, wi, zr_3[g], zi_3[g], ref r3, ref i3);
+                    // w·z with z = conj(stored): (wr·zr + wi·zc) + i(wi·zr − wr·zc), zc = −zi as stored
+                    Cmac(wi, wr, zi_0[g], zr_0[g], ref r0, ref i0);
+                    Cmac(wi, wr, zi_1[g], zr_1[g], ref r1, ref i1);
+                    Cmac(wi, wr, zi_2[g], zr_2[g], ref r2, ref i2);
+                    Cmac(wi, wr, zi_3[g], zr_3[g], ref r3, ref i3);
                 }
                 Avx.Store(xr0 + b0 * cLanes + cv, r0);
                 Avx.Store(xi0 + b0 * cLanes + cv, i0);
@@ -348,7 +431,8 @@ internal sealed class SpectralPlan
     /// <summary>
     /// Weight-gradient products for all frequencies of one tile (gates <c>[g0, g0 + 4)</c> clamped to
     /// <paramref name="gates"/>, channel lanes <c>[cv, cv + 8)</c>): <c>R[f][g][c] = Σ_b conj(dZ[b][g]) · X[b][c]</c>,
-    /// written to <paramref name="tile"/> laid out <c>[f][re, im][4 gates][8 lanes]</c> (32 lanes).
+    /// written to <paramref name="tile"/> laid out <c>[f][re, im][4 gates][8 lanes]</c> (32 lanes); <paramref name="dz"/> holds
+    /// <c>conj(dZ)</c>.
     /// </summary>
     public static unsafe void MultiplyWeightGradientTile(int fCount, float* dz, int batch, int gLanes, int gates, int g0,
         float* xs, int cLanes, int cv, float* tile)
@@ -365,11 +449,11 @@ internal sealed class SpectralPlan
                 var xr = Avx.LoadVector256(xr0 + b * cLanes);
                 var xi = Avx.LoadVector256(xi0 + b * cLanes);
                 float* zr = zr0 + b * gLanes, zi = zi0 + b * gLanes;
-                // conj(z)·x = x·conj(z): Mac with the scalar (zr, −zi).
-                Mac(xr, xi, zr[g0], -zi[g0], ref r0, ref i0);
-                Mac(xr, xi, zr[g1], -zi[g1], ref r1, ref i1);
-                Mac(xr, xi, zr[g2], -zi[g2], ref r2, ref i2);
-                Mac(xr, xi, zr[g3], -zi[g3], ref r3, ref i3);
+                // conj(z)·x = x·(zr + i·zc) with zc = −zi as stored
+                Mac(xr, xi, zr[g0], zi[g0], ref r0, ref i0);
+                Mac(xr, xi, zr[g1], zi[g1], ref r1, ref i1);
+                Mac(xr, xi, zr[g2], zi[g2], ref r2, ref i2);
+                Mac(xr, xi, zr[g3], zi[g3], ref r3, ref i3);
             }
             float* o = tile + f * 64;
             Avx.Store(o, r0);

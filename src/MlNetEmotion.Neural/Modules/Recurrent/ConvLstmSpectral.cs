@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using MlNetEmotion.Neural.Internal;
@@ -127,6 +128,8 @@ internal sealed class ConvLstmSpectral
         var tmp = pool.Rent(Plan.TempLength(Plan.Height, Math.Max(xLanes, zLanes)));
         var dzs = pool.Rent(Plan.SpectrumLength(zLanes));
         Transform(zLanes, (l0, l1) => Plan.ForwardImage(spatial, tmp, dzs, zLanes, l0, l1));
+        for (int f = 0; f < Plan.F; f++)   // keep conj(dZ): both products then need no negated scalars
+            TensorPrimitives.Negate(dzs.AsSpan((2 * f + 1) * zLanes, zLanes), dzs.AsSpan((2 * f + 1) * zLanes, zLanes));
 
         WeightGradient(dzs, dw);
 
