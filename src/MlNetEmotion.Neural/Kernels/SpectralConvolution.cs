@@ -429,31 +429,28 @@ internal sealed class SpectralPlan
     }
 
     /// <summary>
-    /// Weight-gradient products for all frequencies of one tile (gates <c>[g0, g0 + 4)</c> clamped to
-    /// <paramref name="gates"/>, channel lanes <c>[cv, cv + 8)</c>): <c>R[f][g][c] = Σ_b conj(dZ[b][g]) · X[b][c]</c>,
-    /// written to <paramref name="tile"/> laid out <c>[f][re, im][4 gates][8 lanes]</c> (32 lanes); <paramref name="dz"/> holds
-    /// <c>conj(dZ)</c>.
+    /// Weight-gradient products for all frequencies of one tile of 4 gates × 8 channel lanes:
+    /// <c>R[f][g][c] = Σ_b conj(dZ[b][g]) · X[b][c]</c>, written to <paramref name="tile"/> laid out
+    /// <c>[f][re, im][4 gates][8 lanes]</c> (32 lanes). Both operands come in tile-blocked layouts so each tile streams
+    /// contiguous memory: <paramref name="dz"/> holds <c>conj(dZ)</c> of the tile's gates as <c>[f][re, im][b][4]</c>,
+    /// <paramref name="xs"/> the tile's channel lanes as <c>[f][re, im][b][8]</c>.
     /// </summary>
-    public static unsafe void MultiplyWeightGradientTile(int fCount, float* dz, int batch, int gLanes, int gates, int g0,
-        float* xs, int cLanes, int cv, float* tile)
+    public static unsafe void MultiplyWeightGradientTile(int fCount, float* dz, float* xs, int batch, float* tile)
     {
-        int g1 = Math.Min(g0 + 1, gates - 1), g2 = Math.Min(g0 + 2, gates - 1), g3 = Math.Min(g0 + 3, gates - 1);
-        for (int f = 0; f < fCount; f++)
+        for (int f = 0; f < fCount; f++, dz += 8 * batch, xs += 16 * batch)
         {
-            float* zr0 = dz + (long)f * 2 * batch * gLanes, zi0 = zr0 + batch * gLanes;
-            float* xr0 = xs + (long)f * 2 * batch * cLanes + cv, xi0 = xr0 + batch * cLanes;
             Vector256<float> r0 = default, i0 = default, r1 = default, i1 = default,
                 r2 = default, i2 = default, r3 = default, i3 = default;
             for (int b = 0; b < batch; b++)
             {
-                var xr = Avx.LoadVector256(xr0 + b * cLanes);
-                var xi = Avx.LoadVector256(xi0 + b * cLanes);
-                float* zr = zr0 + b * gLanes, zi = zi0 + b * gLanes;
+                var xr = Avx.LoadVector256(xs + b * 8);
+                var xi = Avx.LoadVector256(xs + (batch + b) * 8);
+                float* zr = dz + b * 4, zi = dz + (batch + b) * 4;
                 // conj(z)·x = x·(zr + i·zc) with zc = −zi as stored
-                Mac(xr, xi, zr[g0], zi[g0], ref r0, ref i0);
-                Mac(xr, xi, zr[g1], zi[g1], ref r1, ref i1);
-                Mac(xr, xi, zr[g2], zi[g2], ref r2, ref i2);
-                Mac(xr, xi, zr[g3], zi[g3], ref r3, ref i3);
+                Mac(xr, xi, zr[0], zi[0], ref r0, ref i0);
+                Mac(xr, xi, zr[1], zi[1], ref r1, ref i1);
+                Mac(xr, xi, zr[2], zi[2], ref r2, ref i2);
+                Mac(xr, xi, zr[3], zi[3], ref r3, ref i3);
             }
             float* o = tile + f * 64;
             Avx.Store(o, r0);

@@ -168,25 +168,54 @@ internal sealed class ConvLstmSpectral
     }
 
     /// <summary>dW in tiles of 4 gates × 8 channels: products over all frequencies, then the inverse transform to the
-    /// k×k taps, added into <paramref name="dw"/>.</summary>
+    /// k×k taps, added into <paramref name="dw"/>. The operands are first copied into tile-blocked layouts (each tile
+    /// then reads two contiguous streams instead of 16 scattered cache lines per frequency).</summary>
     private unsafe void WeightGradient(float[] dzs, float[] dw)
     {
-        int k = Plan.Kernel, kk = k * k, rowStride = Cin * kk;
+        int k = Plan.Kernel, kk = k * k, rowStride = Cin * kk, F = Plan.F, batch = Batch;
         int gTiles = (Gates + 3) / 4, cTiles = SpectralPlan.Lanes(CUsed) / SpectralPlan.LanePad;
+        int zBlock = F * 2 * batch * 4, xBlock = F * 2 * batch * SpectralPlan.LanePad;
+        var pool = ArrayPool<float>.Shared;
+        var zBlocked = pool.Rent(gTiles * zBlock);
+        var xBlocked = pool.Rent(cTiles * xBlock);
+        var xs = inputSpectra!;
+        int xLanes = batch * CLanes, zLanes = batch * GLanes, gates = Gates, cLanes = CLanes, gLanes = GLanes;
+        Parallelism.For(F, 2L * batch * (gLanes + cLanes), f =>
+        {
+            for (int r = 0; r < 2; r++)
+                for (int b = 0; b < batch; b++)
+                {
+                    int src = (2 * f + r) * zLanes + b * gLanes;
+                    for (int gt = 0; gt < gTiles; gt++)
+                    {
+                        int dst = gt * zBlock + ((f * 2 + r) * batch + b) * 4;
+                        for (int j = 0; j < 4; j++)
+                        {
+                            int g = gt * 4 + j;
+                            zBlocked[dst + j] = g < gates ? dzs[src + g] : 0f;
+                        }
+                    }
+                    src = (2 * f + r) * xLanes + b * cLanes;
+                    for (int ct = 0; ct < cTiles; ct++)
+                        Array.Copy(xs, src + ct * SpectralPlan.LanePad, xBlocked,
+                            ct * xBlock + ((f * 2 + r) * batch + b) * SpectralPlan.LanePad, SpectralPlan.LanePad);
+                }
+        });
+
         int tileSpectrum = Plan.SpectrumLength(32), tileTemp = Plan.TempLength(k, 32);
-        fixed (float* z = dzs, x = inputSpectra)
+        fixed (float* z = zBlocked, x = xBlocked)
         {
             nint zp = (nint)z, xp = (nint)x;
-            Parallelism.For(gTiles * cTiles, 16L * Plan.F * Batch * 32, t =>
+            Parallelism.For(gTiles * cTiles, 16L * F * batch * 32, t =>
             {
-                int g0 = t / cTiles * 4, cv = t % cTiles * SpectralPlan.LanePad;
+                int gt = t / cTiles, ct = t % cTiles, g0 = gt * 4, cv = ct * SpectralPlan.LanePad;
                 var buffer = ArrayPool<float>.Shared.Rent(tileSpectrum + tileTemp + kk * 32);
                 fixed (float* bp = buffer)
                 {
                     float* spectrum = bp, temp = bp + tileSpectrum, taps = temp + tileTemp;
-                    SpectralPlan.MultiplyWeightGradientTile(Plan.F, (float*)zp, Batch, GLanes, Gates, g0, (float*)xp, CLanes, cv, spectrum);
+                    SpectralPlan.MultiplyWeightGradientTile(F, (float*)zp + (long)gt * zBlock, (float*)xp + (long)ct * xBlock, batch, spectrum);
                     Plan.InverseKernel(spectrum, temp, taps, 32, 0, 32);
-                    for (int gj = 0; gj < 4 && g0 + gj < Gates; gj++)
+                    for (int gj = 0; gj < 4 && g0 + gj < gates; gj++)
                         for (int cl = 0; cl < SpectralPlan.LanePad && cv + cl < CUsed; cl++)
                         {
                             var row = dw.AsSpan((g0 + gj) * rowStride + (cv + cl) * kk, kk);
@@ -197,6 +226,8 @@ internal sealed class ConvLstmSpectral
                 ArrayPool<float>.Shared.Return(buffer);
             });
         }
+        pool.Return(zBlocked);
+        pool.Return(xBlocked);
     }
 
     /// <summary>Runs a transform over <paramref name="lanes"/> lanes in parallel blocks.</summary>
