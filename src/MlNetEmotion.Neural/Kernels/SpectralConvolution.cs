@@ -331,18 +331,19 @@ internal sealed class SpectralPlan
 
     /// <summary>
     /// Forward products at frequency <paramref name="f"/>: <c>Z[b][g] = Σ_{c &lt; cUsed} conj(W[c][g]) · X[b][c]</c>.
-    /// <paramref name="wcg"/> is the kernel spectrum laid out <c>[f][re, im][c][gLanes]</c>, <paramref name="xs"/>
+    /// <paramref name="wcg"/> is the kernel spectrum laid out <c>[f][gLanes / 8][c][re 8, im 8]</c>, <paramref name="xs"/>
     /// <c>[f][re, im][b][cLanes]</c>, <paramref name="zs"/> <c>[f][re, im][b][gLanes]</c>.
     /// </summary>
     public static unsafe void MultiplyForward(int f, float* wcg, int cTotal, int gLanes, float* xs, int batch, int cLanes,
         int cUsed, float* zs)
     {
-        float* wr0 = wcg + (long)f * 2 * cTotal * gLanes, wi0 = wr0 + cTotal * gLanes;
+        int gBlocks = gLanes / LanePad;
         float* xr0 = xs + (long)f * 2 * batch * cLanes, xi0 = xr0 + batch * cLanes;
         float* zr0 = zs + (long)f * 2 * batch * gLanes, zi0 = zr0 + batch * gLanes;
         for (int gv = 0; gv < gLanes; gv += LanePad)
             for (int b0 = 0; b0 < batch; b0 += 4)
             {
+                float* w = wcg + ((long)f * gBlocks + gv / LanePad) * cTotal * 2 * LanePad;
                 int b1 = Math.Min(b0 + 1, batch - 1), b2 = Math.Min(b0 + 2, batch - 1), b3 = Math.Min(b0 + 3, batch - 1);
                 Vector256<float> r0 = default, i0 = default, r1 = default, i1 = default,
                     r2 = default, i2 = default, r3 = default, i3 = default;
@@ -350,8 +351,8 @@ internal sealed class SpectralPlan
                 float* xr_2 = xr0 + b2 * cLanes, xi_2 = xi0 + b2 * cLanes, xr_3 = xr0 + b3 * cLanes, xi_3 = xi0 + b3 * cLanes;
                 for (int c = 0; c < cUsed; c++)
                 {
-                    var wr = Avx.LoadVector256(wr0 + c * gLanes + gv);
-                    var wi = Avx.LoadVector256(wi0 + c * gLanes + gv);
+                    var wr = Avx.LoadVector256(w + c * 2 * LanePad);
+                    var wi = Avx.LoadVector256(w + c * 2 * LanePad + LanePad);
                     // conj(w)·x = (wr·xr + wi·xi) + i(wr·xi − wi·xr)
                     Cmac(wr, wi, xr_0[c], xi_0[c], ref r0, ref i0);
                     Cmac(wr, wi, xr_1[c], xi_1[c], ref r1, ref i1);
@@ -381,18 +382,19 @@ internal sealed class SpectralPlan
     /// <summary>
     /// Input-gradient products at frequency <paramref name="f"/> for the lane vectors of channels
     /// <c>[cFrom, cTo)</c>: <c>dX[b][c] = Σ_g W[g][c] · dZ[b][g]</c>. <paramref name="wgc"/> is laid out
-    /// <c>[f][re, im][g][cLanes]</c>, <paramref name="dz"/> the conjugate <c>conj(dZ)</c> <c>[f][re, im][b][gLanes]</c>, <paramref name="dx"/>
+    /// <c>[f][cLanes / 8][g][re 8, im 8]</c>, <paramref name="dz"/> the conjugate <c>conj(dZ)</c> <c>[f][re, im][b][gLanes]</c>, <paramref name="dx"/>
     /// <c>[f][re, im][b][cLanes]</c>.
     /// </summary>
     public static unsafe void MultiplyInputGradient(int f, float* wgc, int gates, int cLanes, float* dz, int batch, int gLanes,
         int cFrom, int cTo, float* dx)
     {
-        float* wr0 = wgc + (long)f * 2 * gates * cLanes, wi0 = wr0 + gates * cLanes;
+        int cBlocks = cLanes / LanePad;
         float* zr0 = dz + (long)f * 2 * batch * gLanes, zi0 = zr0 + batch * gLanes;
         float* xr0 = dx + (long)f * 2 * batch * cLanes, xi0 = xr0 + batch * cLanes;
         for (int cv = cFrom / LanePad * LanePad; cv < cTo; cv += LanePad)
             for (int b0 = 0; b0 < batch; b0 += 4)
             {
+                float* w = wgc + ((long)f * cBlocks + cv / LanePad) * gates * 2 * LanePad;
                 int b1 = Math.Min(b0 + 1, batch - 1), b2 = Math.Min(b0 + 2, batch - 1), b3 = Math.Min(b0 + 3, batch - 1);
                 Vector256<float> r0 = default, i0 = default, r1 = default, i1 = default,
                     r2 = default, i2 = default, r3 = default, i3 = default;
@@ -400,8 +402,8 @@ internal sealed class SpectralPlan
                 float* zr_2 = zr0 + b2 * gLanes, zi_2 = zi0 + b2 * gLanes, zr_3 = zr0 + b3 * gLanes, zi_3 = zi0 + b3 * gLanes;
                 for (int g = 0; g < gates; g++)
                 {
-                    var wr = Avx.LoadVector256(wr0 + g * cLanes + cv);
-                    var wi = Avx.LoadVector256(wi0 + g * cLanes + cv);
+                    var wr = Avx.LoadVector256(w + g * 2 * LanePad);
+                    var wi = Avx.LoadVector256(w + g * 2 * LanePad + LanePad);
                     // w·z with z = conj(stored): (wr·zr + wi·zc) + i(wi·zr − wr·zc), zc = −zi as stored
                     Cmac(wi, wr, zi_0[g], zr_0[g], ref r0, ref i0);
                     Cmac(wi, wr, zi_1[g], zr_1[g], ref r1, ref i1);

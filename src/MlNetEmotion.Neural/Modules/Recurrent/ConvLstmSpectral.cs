@@ -251,8 +251,9 @@ internal sealed class ConvLstmSpectral
     }
 
     /// <summary>
-    /// Kernel spectra of one weight tensor in the two layouts the products read: <see cref="Gc"/>
-    /// <c>[f][re, im][gate][CLanes]</c> and <see cref="Cg"/> <c>[f][re, im][channel][GLanes]</c>. Cached per weight tensor
+    /// Kernel spectra of one weight tensor in the two layouts the products read, blocked by 8 lanes with re and im
+    /// interleaved per block so each product streams contiguous memory: <see cref="Gc"/> <c>[f][CLanes / 8][gate][re 8, im 8]</c>
+    /// and <see cref="Cg"/> <c>[f][GLanes / 8][channel][re 8, im 8]</c> (padding lanes zero). Cached per weight tensor
     /// and reused while its values are bit-identical to the copy taken when they were computed (a sequence runs every
     /// step with the same weights; an optimizer step changes them, and the next forward recomputes).
     /// </summary>
@@ -271,20 +272,25 @@ internal sealed class ConvLstmSpectral
                 for (int c = 0; c < cin; c++)
                     for (int d = 0; d < kk; d++)
                         spatial[d * lanes + g * cLanes + c] = weight[(g * cin + c) * kk + d];
-            Gc = new float[plan.SpectrumLength(lanes)];
+            var spectrum = new float[plan.SpectrumLength(lanes)];   // [f][re, im][gate][cLanes]
             var tmp = new float[plan.TempLength(k, lanes)];
             int blocks = (lanes + LaneBlock - 1) / LaneBlock;
             Parallelism.For(blocks, 8L * plan.F * k * LaneBlock,
-                i => plan.ForwardKernel(spatial, tmp, Gc, lanes, i * LaneBlock, Math.Min(lanes, (i + 1) * LaneBlock)));
-            Cg = new float[plan.F * 2 * cin * gLanes];
-            var gc = Gc;
-            var cg = Cg;
-            Parallelism.For(plan.F * 2, (long)gates * cin, fr =>
+                i => plan.ForwardKernel(spatial, tmp, spectrum, lanes, i * LaneBlock, Math.Min(lanes, (i + 1) * LaneBlock)));
+            const int V = SpectralPlan.LanePad;
+            int cBlocks = cLanes / V, gBlocks = gLanes / V;
+            var gc = Gc = new float[plan.F * cBlocks * gates * 2 * V];
+            var cg = Cg = new float[plan.F * gBlocks * cin * 2 * V];
+            Parallelism.For(plan.F, 4L * gates * cin, f =>
             {
-                int src = fr * lanes, dst = fr * cin * gLanes;
-                for (int g = 0; g < gates; g++)
-                    for (int c = 0; c < cin; c++)
-                        cg[dst + c * gLanes + g] = gc[src + g * cLanes + c];
+                for (int r = 0; r < 2; r++)
+                    for (int g = 0; g < gates; g++)
+                        for (int c = 0; c < cin; c++)
+                        {
+                            float v = spectrum[(2 * f + r) * lanes + g * cLanes + c];
+                            gc[((f * cBlocks + c / V) * gates + g) * 2 * V + r * V + c % V] = v;
+                            cg[((f * gBlocks + g / V) * cin + c) * 2 * V + r * V + g % V] = v;
+                        }
             });
         }
 
@@ -292,10 +298,10 @@ internal sealed class ConvLstmSpectral
 
         private float[] Copy { get; }
 
-        /// <summary>Spectra <c>[f][re, im][gate][CLanes]</c> (lanes over input channels).</summary>
+        /// <summary>Spectra <c>[f][CLanes / 8][gate][re 8, im 8]</c> (lanes over input channels).</summary>
         public float[] Gc { get; }
 
-        /// <summary>Spectra <c>[f][re, im][channel][GLanes]</c> (lanes over gates).</summary>
+        /// <summary>Spectra <c>[f][GLanes / 8][channel][re 8, im 8]</c> (lanes over gates).</summary>
         public float[] Cg { get; }
 
         /// <summary>The spectra of <paramref name="weight"/>'s current values.</summary>
