@@ -67,6 +67,7 @@ internal static class ConvLstmStep
 
         var cd = c?.Data;
         var hNext = new float[s.B * s.Hidden * s.P];
+        var tanhC = ArrayPool<float>.Shared.Rent(hNext.Length);   // tanh(C_t), kept for backward, pooled
         var cNext = new float[hNext.Length];
         var (wci, wcf, wco) = (peepholes.Ci.Data, peepholes.Cf.Data, peepholes.Co.Data);
         Parallelism.For(s.Hidden, 16L * s.B * s.P, j =>
@@ -89,8 +90,9 @@ internal static class ConvLstmStep
                 if (cd is not null) TensorPrimitives.MultiplyAdd(zf, cd.AsSpan(s.State(b, j), s.P), cn, cn);
                 TensorPrimitives.MultiplyAdd(wco.AsSpan(j * s.P, s.P), cn, zo, zo);                 // (9)
                 TensorPrimitives.Sigmoid(zo, zo);
-                TensorPrimitives.Tanh(cn, hn);                                                      // (10)
-                TensorPrimitives.Multiply(zo, hn, hn);
+                var tc = tanhC.AsSpan(s.State(b, j), s.P);
+                TensorPrimitives.Tanh(cn, tc);                                                      // (10)
+                TensorPrimitives.Multiply(zo, tc, hn);
             }
         });
 
@@ -106,6 +108,7 @@ internal static class ConvLstmStep
         {
             spectralStep?.Release();
             ArrayPool<float>.Shared.Return(z);
+            ArrayPool<float>.Shared.Return(tanhC);
             return (hOut, cOut);
         }
 
@@ -115,10 +118,11 @@ internal static class ConvLstmStep
             if (released)
                 throw new InvalidOperationException("backward of ConvLSTMCell: this graph was already backpropagated and its " +
                     "saved gates were freed; run the forward pass again before a second backward.");
-            var grads = Backward(s, g[0].Data, g[1].Data, z, cNext, x, h, c, weight, bias, peepholes, spectralStep);
+            var grads = Backward(s, g[0].Data, g[1].Data, z, cNext, tanhC, x, h, c, weight, bias, peepholes, spectralStep);
             released = true;
             spectralStep?.Release();
             ArrayPool<float>.Shared.Return(z);
+            ArrayPool<float>.Shared.Return(tanhC);
             var result = new List<Tensor?> { grads.X, grads.W, grads.Ci, grads.Cf, grads.Co };
             if (bias is not null) result.Add(grads.Bias);
             if (h is not null) result.Add(grads.H);
@@ -132,9 +136,9 @@ internal static class ConvLstmStep
     /// <c>.grad</c> (see <see cref="Engine.ExistingLeafGradient"/>).</summary>
     private readonly record struct Grads(Tensor? X, Tensor? H, Tensor? C, Tensor? W, Tensor? Bias, Tensor? Ci, Tensor? Cf, Tensor? Co);
 
-    /// <summary>Gradients of every input from dH_t and dC_t; <paramref name="gates"/> holds the activated i, f, g, o.
+    /// <summary>Gradients of every input from dH_t and dC_t; <paramref name="gates"/> holds the activated i, f, g, o, <paramref name="tanhC"/> tanh(C_t) from the forward pass.
     /// Parameter gradients are added to (they start from the parameter's existing gradient or from zero).</summary>
-    private static Grads Backward(Shape s, float[] dh, float[] dcNext, float[] gates, float[] cNext, Tensor x, Tensor? h, Tensor? c,
+    private static Grads Backward(Shape s, float[] dh, float[] dcNext, float[] gates, float[] cNext, float[] tanhC, Tensor x, Tensor? h, Tensor? c,
         Tensor weight, Tensor? bias, (Tensor Ci, Tensor Cf, Tensor Co) peepholes, ConvLstmSpectral? spectral)
     {
         var cd = c?.Data;
@@ -153,7 +157,7 @@ internal static class ConvLstmStep
                 int st = s.State(b, j), w = j * s.P;
                 for (int p = 0; p < s.P; p++)
                 {
-                    float cn = cNext[st + p], cp = cd is null ? 0f : cd[st + p], tc = MathF.Tanh(cn);
+                    float cn = cNext[st + p], cp = cd is null ? 0f : cd[st + p], tc = tanhC[st + p];
                     float gh = dh[st + p], ip = i[p], fp = f[p], gp = g[p], op = o[p];
                     float gzo = gh * tc * op * (1f - op);
                     float gc = dcNext[st + p] + gh * op * (1f - tc * tc) + gzo * wco[w + p];
