@@ -143,6 +143,7 @@ internal sealed class SpectralPlan
     }
 
     /// <summary>Separable forward DFT: along x (real → half spectrum), then along y (complex).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private unsafe void Forward(float* src, float* tmp, float* dst, int lanes, int l0, int l1, int rows, int cols,
         float* cx, float* sx, float* cy, float* sy)
     {
@@ -157,6 +158,7 @@ internal sealed class SpectralPlan
     }
 
     /// <summary>Separable inverse DFT: along y (complex) for the wanted rows, then along x (half spectrum → real).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private unsafe void Inverse(float* src, float* tmp, float* dst, int lanes, int l0, int l1, int rows, int cols,
         float* cx, float* sx, float* cy, float* sy, float* scale)
     {
@@ -173,6 +175,7 @@ internal sealed class SpectralPlan
     /// <summary><c>out = Σ_v x_v · (cos_v − i·sin_v)</c> over <paramref name="count"/> rows <c>x_v = src + v·stride</c>;
     /// writes re at <paramref name="output"/>, im at <c>output + imOffset</c>. Four lane vectors at a time (eight
     /// independent accumulator chains hide the FMA latency).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void RealToComplex(float* src, int stride, int count, float* cos, float* sin, float* output,
         int imOffset, int l0, int l1)
     {
@@ -226,6 +229,7 @@ internal sealed class SpectralPlan
     /// <summary><c>out = Σ_i (a_i + i·b_i) · (cos_i − i·sign·sin_i)</c>, with <c>a_i = src + i·stride</c>,
     /// <c>b_i = a_i + lanes</c> and the coefficients read at <c>i·coefStride</c>; writes re at <paramref name="output"/>
     /// and im at <c>output + lanes</c>. Four lane vectors at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void ComplexSum(float* src, int stride, int lanes, int count, float* cos, float* sin, int coefStride,
         float sign, float* output, int l0, int l1)
     {
@@ -289,6 +293,7 @@ internal sealed class SpectralPlan
     /// <summary><c>out = Σ_q w_q · (re_q · cos_q − im_q · sin_q)</c> over the half spectrum of one row
     /// (<c>re_q = src + 2q·lanes</c>, <c>im_q = re_q + lanes</c>, coefficients at <c>q·coefStride</c>). Four lane vectors
     /// at a time, the cos and sin terms in separate accumulators.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void ComplexToReal(float* src, int lanes, int count, float* cos, float* sin, int coefStride,
         float* scale, float* output, int l0, int l1)
     {
@@ -334,6 +339,7 @@ internal sealed class SpectralPlan
     /// <paramref name="wcg"/> is the kernel spectrum laid out <c>[f][gLanes / 8][c][re 8, im 8]</c>, <paramref name="xs"/>
     /// <c>[f][re, im][b][cLanes]</c>, <paramref name="zs"/> <c>[f][re, im][b][gLanes]</c>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe void MultiplyForward(int f, float* wcg, int cTotal, int gLanes, float* xs, int batch, int cLanes,
         int cUsed, float* zs)
     {
@@ -385,6 +391,7 @@ internal sealed class SpectralPlan
     /// <c>[f][cLanes / 8][g][re 8, im 8]</c>, <paramref name="dz"/> the conjugate <c>conj(dZ)</c> <c>[f][re, im][b][gLanes]</c>, <paramref name="dx"/>
     /// <c>[f][re, im][b][cLanes]</c>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe void MultiplyInputGradient(int f, float* wgc, int gates, int cLanes, float* dz, int batch, int gLanes,
         int cFrom, int cTo, float* dx)
     {
@@ -437,6 +444,7 @@ internal sealed class SpectralPlan
     /// contiguous memory: <paramref name="dz"/> holds <c>conj(dZ)</c> of the tile's gates as <c>[f][re, im][b][4]</c>,
     /// <paramref name="xs"/> the tile's channel lanes as <c>[f][re, im][b][8]</c>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe void MultiplyWeightGradientTile(int fCount, float* dz, float* xs, int batch, float* tile)
     {
         for (int f = 0; f < fCount; f++, dz += 8 * batch, xs += 16 * batch)

@@ -202,32 +202,37 @@ internal sealed class ConvLstmSpectral
                 }
         });
 
-        int tileSpectrum = Plan.SpectrumLength(32), tileTemp = Plan.TempLength(k, 32);
         fixed (float* z = zBlocked, x = xBlocked)
         {
             nint zp = (nint)z, xp = (nint)x;
             Parallelism.For(gTiles * cTiles, 16L * F * batch * 32, t =>
-            {
-                int gt = t / cTiles, ct = t % cTiles, g0 = gt * 4, cv = ct * SpectralPlan.LanePad;
-                var buffer = ArrayPool<float>.Shared.Rent(tileSpectrum + tileTemp + kk * 32);
-                fixed (float* bp = buffer)
-                {
-                    float* spectrum = bp, temp = bp + tileSpectrum, taps = temp + tileTemp;
-                    SpectralPlan.MultiplyWeightGradientTile(F, (float*)zp + (long)gt * zBlock, (float*)xp + (long)ct * xBlock, batch, spectrum);
-                    Plan.InverseKernel(spectrum, temp, taps, 32, 0, 32);
-                    for (int gj = 0; gj < 4 && g0 + gj < gates; gj++)
-                        for (int cl = 0; cl < SpectralPlan.LanePad && cv + cl < CUsed; cl++)
-                        {
-                            var row = dw.AsSpan((g0 + gj) * rowStride + (cv + cl) * kk, kk);
-                            int lane = gj * SpectralPlan.LanePad + cl;
-                            for (int d = 0; d < kk; d++) row[d] += taps[d * 32 + lane];
-                        }
-                }
-                ArrayPool<float>.Shared.Return(buffer);
-            });
+                WeightGradientTile(t / cTiles, t % cTiles, (float*)zp + (long)(t / cTiles) * zBlock, (float*)xp + (long)(t % cTiles) * xBlock, dw));
         }
         pool.Return(zBlocked);
         pool.Return(xBlocked);
+    }
+
+    /// <summary>One tile of <see cref="WeightGradient"/>: gates <c>[4·gt, 4·gt + 4)</c>, channels <c>[8·ct, 8·ct + 8)</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private unsafe void WeightGradientTile(int gt, int ct, float* dz, float* xs, float[] dw)
+    {
+        int k = Plan.Kernel, kk = k * k, rowStride = Cin * kk, g0 = gt * 4, cv = ct * SpectralPlan.LanePad;
+        int tileSpectrum = Plan.SpectrumLength(32), tileTemp = Plan.TempLength(k, 32);
+        var buffer = ArrayPool<float>.Shared.Rent(tileSpectrum + tileTemp + kk * 32);
+        fixed (float* bp = buffer)
+        {
+            float* spectrum = bp, temp = bp + tileSpectrum, taps = temp + tileTemp;
+            SpectralPlan.MultiplyWeightGradientTile(Plan.F, dz, xs, Batch, spectrum);
+            Plan.InverseKernel(spectrum, temp, taps, 32, 0, 32);
+            for (int gj = 0; gj < 4 && g0 + gj < Gates; gj++)
+                for (int cl = 0; cl < SpectralPlan.LanePad && cv + cl < CUsed; cl++)
+                {
+                    var row = dw.AsSpan((g0 + gj) * rowStride + (cv + cl) * kk, kk);
+                    int lane = gj * SpectralPlan.LanePad + cl;
+                    for (int d = 0; d < kk; d++) row[d] += taps[d * 32 + lane];
+                }
+        }
+        ArrayPool<float>.Shared.Return(buffer);
     }
 
     /// <summary>Runs a transform over <paramref name="lanes"/> lanes in parallel blocks.</summary>
