@@ -272,31 +272,47 @@ internal sealed class ConvLstmSpectral
             Copy = (float[])weight.Clone();
             int k = plan.Kernel, kk = k * k, cLanes = SpectralPlan.Lanes(cin), gLanes = SpectralPlan.Lanes(gates);
             int lanes = gates * cLanes;
-            var spatial = new float[kk * lanes];
+            var pool = ArrayPool<float>.Shared;
+            var spatial = pool.Rent(kk * lanes);
+            Array.Clear(spatial, 0, kk * lanes);
             for (int g = 0; g < gates; g++)
                 for (int c = 0; c < cin; c++)
                     for (int d = 0; d < kk; d++)
                         spatial[d * lanes + g * cLanes + c] = weight[(g * cin + c) * kk + d];
-            var spectrum = new float[plan.SpectrumLength(lanes)];   // [f][re, im][gate][cLanes]
-            var tmp = new float[plan.TempLength(k, lanes)];
+            var spectrum = pool.Rent(plan.SpectrumLength(lanes));   // [f][re, im][gate][cLanes]
+            var tmp = pool.Rent(plan.TempLength(k, lanes));
             int blocks = (lanes + LaneBlock - 1) / LaneBlock;
             Parallelism.For(blocks, 8L * plan.F * k * LaneBlock,
                 i => plan.ForwardKernel(spatial, tmp, spectrum, lanes, i * LaneBlock, Math.Min(lanes, (i + 1) * LaneBlock)));
+            pool.Return(tmp);
+            pool.Return(spatial);
+
+            // Every element below is written (padding lanes as zero), so the arrays need no clearing.
             const int V = SpectralPlan.LanePad;
             int cBlocks = cLanes / V, gBlocks = gLanes / V;
-            var gc = Gc = new float[plan.F * cBlocks * gates * 2 * V];
-            var cg = Cg = new float[plan.F * gBlocks * cin * 2 * V];
+            var gc = Gc = GC.AllocateUninitializedArray<float>(plan.F * cBlocks * gates * 2 * V);
+            var cg = Cg = GC.AllocateUninitializedArray<float>(plan.F * gBlocks * cin * 2 * V);
             Parallelism.For(plan.F, 4L * gates * cin, f =>
             {
                 for (int r = 0; r < 2; r++)
-                    for (int g = 0; g < gates; g++)
+                {
+                    int src = (2 * f + r) * lanes;
+                    for (int cb = 0; cb < cBlocks; cb++)
+                        for (int g = 0; g < gates; g++)
+                            spectrum.AsSpan(src + g * cLanes + cb * V, V).CopyTo(gc.AsSpan(((f * cBlocks + cb) * gates + g) * 2 * V + r * V, V));
+                    for (int gb = 0; gb < gBlocks; gb++)
                         for (int c = 0; c < cin; c++)
                         {
-                            float v = spectrum[(2 * f + r) * lanes + g * cLanes + c];
-                            gc[((f * cBlocks + c / V) * gates + g) * 2 * V + r * V + c % V] = v;
-                            cg[((f * gBlocks + g / V) * cin + c) * 2 * V + r * V + g % V] = v;
+                            int dst = ((f * gBlocks + gb) * cin + c) * 2 * V + r * V;
+                            for (int j = 0; j < V; j++)
+                            {
+                                int g = gb * V + j;
+                                cg[dst + j] = g < gates ? spectrum[src + g * cLanes + c] : 0f;
+                            }
                         }
+                }
             });
+            pool.Return(spectrum);
         }
 
         private SpectralPlan Plan { get; }
