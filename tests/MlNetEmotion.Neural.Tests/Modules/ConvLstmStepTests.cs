@@ -67,6 +67,40 @@ public sealed class ConvLstmStepTests
     }
 
     [Fact]
+    public void Spectral_step_follows_weight_changes_between_passes()
+    {
+        // The kernel spectra are cached per weight tensor and recomputed (into the previous arrays once no step holds
+        // them) when the values change, as after an optimizer step; every pass must match the GEMM path.
+        if (!SpectralPlan.IsSupported) return;
+        var cell = new ConvLSTMCell(5, 6, 7, 9, 8, generator: new Generator(31));
+        var x = torch.randn([3, 5, 9, 8], new Generator(32));
+        var leaves = cell.parameters().ToArray();
+        for (int round = 0; round < 4; round++)
+        {
+            var spectral = Run(true);
+            var gemm = Run(false);
+            for (int i = 0; i < gemm.Length; i++) AssertClose(gemm[i], spectral[i], 1e-4f);
+            using (torch.no_grad())
+            {
+                if (round == 1) ConvLstmStep.Forward(x, null, null, cell.conv.weight, cell.conv.bias,
+                    (cell.weight_ci, cell.weight_cf, cell.weight_co), spectral: true);   // a pass without a graph releases at once
+                cell.conv.weight.mul_(0.8f);
+                cell.conv.weight.AsSpan()[round * 7] += 0.5f;
+            }
+        }
+
+        float[][] Run(bool spectral)
+        {
+            foreach (var p in leaves) p.grad = null;
+            (Tensor h, Tensor c) Step(Tensor input, (Tensor h, Tensor c)? state) => ConvLstmStep.Forward(input, state?.h, state?.c,
+                cell.conv.weight, cell.conv.bias, (cell.weight_ci, cell.weight_cf, cell.weight_co), spectral: spectral);
+            var (h, c) = Step(x, Step(x, null));
+            (h.sum() + c.square().sum()).backward();
+            return [h.ToArray(), c.ToArray(), .. leaves.Select(p => p.grad!.ToArray())];
+        }
+    }
+
+    [Fact]
     public void A_second_backward_through_the_same_step_is_refused()
     {
         var cell = new ConvLSTMCell(2, 3, 3, 4, 4, generator: new Generator(7));

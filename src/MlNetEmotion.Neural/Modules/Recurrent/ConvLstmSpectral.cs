@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using MlNetEmotion.Neural.Internal;
 using MlNetEmotion.Neural.Kernels;
 
@@ -112,6 +114,7 @@ internal sealed class ConvLstmSpectral
         if (inputSpectra is null) return;
         ArrayPool<float>.Shared.Return(inputSpectra);
         inputSpectra = null;
+        Weights.Release();
     }
 
     /// <summary>Backward of the gate convolution from dZ <c>[4·hidden][B·P]</c>: adds dW into <paramref name="dw"/>
@@ -260,25 +263,29 @@ internal sealed class ConvLstmSpectral
     /// interleaved per block so each product streams contiguous memory: <see cref="Gc"/> <c>[f][CLanes / 8][gate][re 8, im 8]</c>
     /// and <see cref="Cg"/> <c>[f][GLanes / 8][channel][re 8, im 8]</c> (padding lanes zero). Cached per weight tensor
     /// and reused while its values are bit-identical to the copy taken when they were computed (a sequence runs every
-    /// step with the same weights; an optimizer step changes them, and the next forward recomputes).
+    /// step with the same weights; an optimizer step changes them, and the next forward recomputes, into the previous
+    /// arrays when no step holds them any more).
     /// </summary>
     internal sealed class WeightSpectra
     {
-        private static readonly ConditionalWeakTable<Tensor, WeightSpectra> Cache = new();
+        private static readonly ConditionalWeakTable<Tensor, Holder> Cache = new();
 
-        private WeightSpectra(float[] weight, SpectralPlan plan, int gates, int cin)
+        private WeightSpectra(float[] weight, SpectralPlan plan, int gates, int cin, WeightSpectra? recycled)
         {
             Plan = plan;
-            Copy = (float[])weight.Clone();
+            Copy = recycled?.Copy ?? new float[weight.Length];
+            weight.AsSpan().CopyTo(Copy);
             int k = plan.Kernel, kk = k * k, cLanes = SpectralPlan.Lanes(cin), gLanes = SpectralPlan.Lanes(gates);
             int lanes = gates * cLanes;
             var pool = ArrayPool<float>.Shared;
             var spatial = pool.Rent(kk * lanes);
             Array.Clear(spatial, 0, kk * lanes);
-            for (int g = 0; g < gates; g++)
-                for (int c = 0; c < cin; c++)
-                    for (int d = 0; d < kk; d++)
-                        spatial[d * lanes + g * cLanes + c] = weight[(g * cin + c) * kk + d];
+            for (int d = 0; d < kk; d++)   // sequential writes (tap-major), constant-stride reads
+                for (int g = 0; g < gates; g++)
+                {
+                    int dst = d * lanes + g * cLanes, src = g * cin * kk + d;
+                    for (int c = 0; c < cin; c++) spatial[dst + c] = weight[src + c * kk];
+                }
             var spectrum = pool.Rent(plan.SpectrumLength(lanes));   // [f][re, im][gate][cLanes]
             var tmp = pool.Rent(plan.TempLength(k, lanes));
             int blocks = (lanes + LaneBlock - 1) / LaneBlock;
@@ -290,28 +297,9 @@ internal sealed class ConvLstmSpectral
             // Every element below is written (padding lanes as zero), so the arrays need no clearing.
             const int V = SpectralPlan.LanePad;
             int cBlocks = cLanes / V, gBlocks = gLanes / V;
-            var gc = Gc = GC.AllocateUninitializedArray<float>(plan.F * cBlocks * gates * 2 * V);
-            var cg = Cg = GC.AllocateUninitializedArray<float>(plan.F * gBlocks * cin * 2 * V);
-            Parallelism.For(plan.F, 4L * gates * cin, f =>
-            {
-                for (int r = 0; r < 2; r++)
-                {
-                    int src = (2 * f + r) * lanes;
-                    for (int cb = 0; cb < cBlocks; cb++)
-                        for (int g = 0; g < gates; g++)
-                            spectrum.AsSpan(src + g * cLanes + cb * V, V).CopyTo(gc.AsSpan(((f * cBlocks + cb) * gates + g) * 2 * V + r * V, V));
-                    for (int gb = 0; gb < gBlocks; gb++)
-                        for (int c = 0; c < cin; c++)
-                        {
-                            int dst = ((f * gBlocks + gb) * cin + c) * 2 * V + r * V;
-                            for (int j = 0; j < V; j++)
-                            {
-                                int g = gb * V + j;
-                                cg[dst + j] = g < gates ? spectrum[src + g * cLanes + c] : 0f;
-                            }
-                        }
-                }
-            });
+            var gc = Gc = recycled?.Gc ?? GC.AllocateUninitializedArray<float>(plan.F * cBlocks * gates * 2 * V);
+            var cg = Cg = recycled?.Cg ?? GC.AllocateUninitializedArray<float>(plan.F * gBlocks * cin * 2 * V);
+            Parallelism.For(plan.F, 4L * gates * cin, f => Relayout(spectrum, f, lanes, gates, cin, gc, cg));
             pool.Return(spectrum);
         }
 
@@ -325,16 +313,72 @@ internal sealed class ConvLstmSpectral
         /// <summary>Spectra <c>[f][GLanes / 8][channel][re 8, im 8]</c> (lanes over gates).</summary>
         public float[] Cg { get; }
 
-        /// <summary>The spectra of <paramref name="weight"/>'s current values.</summary>
+        /// <summary>Writes frequency <paramref name="f"/> of <paramref name="spectrum"/> (<c>[f][re, im][gate][cLanes]</c>) into
+        /// the blocked layouts of <see cref="Gc"/> and <see cref="Cg"/> (padding gate lanes zero).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static unsafe void Relayout(float[] spectrum, int f, int lanes, int gates, int cin, float[] gc, float[] cg)
+        {
+            const int V = SpectralPlan.LanePad;
+            int cLanes = SpectralPlan.Lanes(cin), cBlocks = cLanes / V, gBlocks = SpectralPlan.Lanes(gates) / V;
+            fixed (float* sp = spectrum, gp = gc, cp = cg)
+                for (int r = 0; r < 2; r++)
+                {
+                    float* src = sp + (long)(2 * f + r) * lanes;
+                    for (int cb = 0; cb < cBlocks; cb++)
+                        for (int g = 0; g < gates; g++)
+                            Avx.Store(gp + (((long)f * cBlocks + cb) * gates + g) * 2 * V + r * V, Avx.LoadVector256(src + g * cLanes + cb * V));
+                    for (int gb = 0; gb < gBlocks; gb++)
+                    {
+                        float* dst = cp + ((long)f * gBlocks + gb) * cin * 2 * V + r * V;
+                        for (int j = 0; j < V; j++)
+                        {
+                            int g = gb * V + j;
+                            float* row = src + g * cLanes;
+                            if (g < gates)
+                                for (int c = 0; c < cin; c++) dst[c * 2 * V + j] = row[c];
+                            else
+                                for (int c = 0; c < cin; c++) dst[c * 2 * V + j] = 0f;
+                        }
+                    }
+                }
+        }
+
+        /// <summary>Steps that hold these spectra (acquired in <see cref="For"/>, released by <see cref="Release"/>).</summary>
+        private int users;
+
+        /// <summary>The spectra of <paramref name="weight"/>'s current values, held for one step until <see cref="Release"/>.
+        /// When the weight changed and no step still holds the previous spectra, their arrays are reused (no fresh 30 MB
+        /// of large-object-heap arrays per optimizer step for the paper's first layer); otherwise new ones are made.</summary>
         public static WeightSpectra For(Tensor weight, SpectralPlan plan, int cin)
         {
             var data = weight.Data;
-            if (Cache.TryGetValue(weight, out var cached) && ReferenceEquals(cached.Plan, plan)
-                && MemoryMarshal.Cast<float, int>(cached.Copy.AsSpan()).SequenceEqual(MemoryMarshal.Cast<float, int>(data.AsSpan())))
-                return cached;
-            var fresh = new WeightSpectra(data, plan, (int)weight.Dims[0], cin);
-            Cache.AddOrUpdate(weight, fresh);
-            return fresh;
+            var holder = Cache.GetValue(weight, _ => new Holder());
+            lock (holder)
+            {
+                var current = holder.Current;
+                if (current is not null && ReferenceEquals(current.Plan, plan) && current.Copy.Length == data.Length
+                    && MemoryMarshal.Cast<float, int>(current.Copy.AsSpan()).SequenceEqual(MemoryMarshal.Cast<float, int>(data.AsSpan())))
+                {
+                    Interlocked.Increment(ref current.users);
+                    return current;
+                }
+                // Reuse only an entry of the same shapes that no step holds any more: it is no longer reachable
+                // through the cache once replaced, so nothing reads its arrays again.
+                var recycled = current is not null && ReferenceEquals(current.Plan, plan) && current.Copy.Length == data.Length
+                    && Volatile.Read(ref current.users) == 0 ? current : null;
+                var fresh = new WeightSpectra(data, plan, (int)weight.Dims[0], cin, recycled) { users = 1 };
+                holder.Current = fresh;
+                return fresh;
+            }
+        }
+
+        /// <summary>Ends one step's use of these spectra.</summary>
+        public void Release() => Interlocked.Decrement(ref users);
+
+        /// <summary>The current spectra of one weight tensor (the lock guards acquiring and replacing them).</summary>
+        private sealed class Holder
+        {
+            public WeightSpectra? Current;
         }
     }
 }
