@@ -23,7 +23,7 @@ public sealed class ConvLstmBenchmark : NeuralStepBenchmark
     protected override string ReferenceName => "convlstm_step";
 
     /// <inheritdoc />
-    protected override int Warmup => 1;
+    protected override int Warmup => 5;
 
     /// <inheritdoc />
     protected override int Iterations => 5;

@@ -1,3 +1,4 @@
+using MlNetEmotion.Neural.Kernels;
 using MlNetEmotion.Neural.Modules.Recurrent;
 
 namespace MlNetEmotion.Neural.Tests.Modules;
@@ -11,20 +12,38 @@ public sealed class ConvLstmStepTests
     [InlineData(false, 4000L, false)]
     [InlineData(true, 1L << 23, false)] // one chunk
     [InlineData(false, 4000L, true)]    // every gradient added into an existing non-zero .grad
-    public void Fused_step_matches_composed_ops(bool inputNeedsGrad, long maxChunkFloats, bool existingGrads)
+    public void Fused_step_matches_composed_ops(bool inputNeedsGrad, long maxChunkFloats, bool existingGrads) =>
+        CheckAgainstComposed(inputNeedsGrad, maxChunkFloats, existingGrads, false, 3, 4, 3, 5, 6, 5);
+
+    [Theory]
+    [InlineData(true, false, 3, 4, 3, 5, 6, 5)]     // 3×3 kernel, channels and gates not multiples of 8, batch 5 (a 4 + 1 block)
+    [InlineData(false, true, 3, 4, 3, 5, 6, 5)]
+    [InlineData(true, false, 5, 3, 7, 14, 14, 4)]   // paper 001's 7×7 "same" kernel on 14×14 maps
+    [InlineData(false, false, 16, 8, 7, 14, 14, 2)] // layer-3 shape of the benchmark; X needs no gradient
+    [InlineData(true, true, 2, 9, 4, 6, 5, 3)]      // even kernel (asymmetric "same" padding), non-square maps
+    [InlineData(true, false, 9, 2, 5, 3, 8, 1)]     // kernel larger than the map height, batch 1
+    public void Spectral_step_matches_composed_ops(bool inputNeedsGrad, bool existingGrads, int inputs, int hidden,
+        int kernel, int height, int width, int batch)
     {
-        var cell = new ConvLSTMCell(3, 4, 3, 5, 6, generator: new Generator(3));
+        if (!SpectralPlan.IsSupported) return;   // the spectral kernels need AVX2 + FMA; elsewhere the GEMM path runs
+        CheckAgainstComposed(inputNeedsGrad, 1L << 23, existingGrads, true, inputs, hidden, kernel, height, width, batch);
+    }
+
+    private static void CheckAgainstComposed(bool inputNeedsGrad, long maxChunkFloats, bool existingGrads, bool spectral,
+        int inputs, int hidden, int kernel, int height, int width, int batch)
+    {
+        var cell = new ConvLSTMCell(inputs, hidden, kernel, height, width, generator: new Generator(3));
         using (torch.no_grad())
             foreach (var p in new[] { cell.weight_ci, cell.weight_cf, cell.weight_co })
                 torch.nn.init.normal_(p, 0, 0.5, new Generator(4));
-        var x1 = torch.randn([5, 3, 5, 6], new Generator(1)).requires_grad_(inputNeedsGrad);
-        var x2 = torch.randn([5, 3, 5, 6], new Generator(2)).requires_grad_(inputNeedsGrad);
-        var rh = torch.randn([5, 4, 5, 6], new Generator(5));
-        var rc = torch.randn([5, 4, 5, 6], new Generator(6));
+        var x1 = torch.randn([batch, inputs, height, width], new Generator(1)).requires_grad_(inputNeedsGrad);
+        var x2 = torch.randn([batch, inputs, height, width], new Generator(2)).requires_grad_(inputNeedsGrad);
+        var rh = torch.randn([batch, hidden, height, width], new Generator(5));
+        var rc = torch.randn([batch, hidden, height, width], new Generator(6));
         var leaves = new[] { cell.conv.weight, cell.conv.bias!, cell.weight_ci, cell.weight_cf, cell.weight_co, x1, x2 };
 
         (Tensor, Tensor) Fused(Tensor x, (Tensor h, Tensor c)? s) =>
-            ConvLstmStep.Forward(x, s?.h, s?.c, cell.conv.weight, cell.conv.bias, (cell.weight_ci, cell.weight_cf, cell.weight_co), maxChunkFloats);
+            ConvLstmStep.Forward(x, s?.h, s?.c, cell.conv.weight, cell.conv.bias, (cell.weight_ci, cell.weight_cf, cell.weight_co), maxChunkFloats, spectral);
         var (fused, fusedGrads) = Run(Fused);
         var (composed, composedGrads) = Run((x, s) => Composed(cell, x, s));
 
@@ -44,6 +63,40 @@ public sealed class ConvLstmStepTests
             ((s2.Item1 * rh).sum() + (s2.Item2 * rc).sum() + s1.Item1.sum()).backward();
             return ([s1.Item1.ToArray(), s1.Item2.ToArray(), s2.Item1.ToArray(), s2.Item2.ToArray()],
                 leaves.Select(l => l.grad?.ToArray()).ToArray());
+        }
+    }
+
+    [Fact]
+    public void Spectral_step_follows_weight_changes_between_passes()
+    {
+        // The kernel spectra are cached per weight tensor and recomputed (into the previous arrays once no step holds
+        // them) when the values change, as after an optimizer step; every pass must match the GEMM path.
+        if (!SpectralPlan.IsSupported) return;
+        var cell = new ConvLSTMCell(5, 6, 7, 9, 8, generator: new Generator(31));
+        var x = torch.randn([3, 5, 9, 8], new Generator(32));
+        var leaves = cell.parameters().ToArray();
+        for (int round = 0; round < 4; round++)
+        {
+            var spectral = Run(true);
+            var gemm = Run(false);
+            for (int i = 0; i < gemm.Length; i++) AssertClose(gemm[i], spectral[i], 1e-4f);
+            using (torch.no_grad())
+            {
+                if (round == 1) ConvLstmStep.Forward(x, null, null, cell.conv.weight, cell.conv.bias,
+                    (cell.weight_ci, cell.weight_cf, cell.weight_co), spectral: true);   // a pass without a graph releases at once
+                cell.conv.weight.mul_(0.8f);
+                cell.conv.weight.AsSpan()[round * 7] += 0.5f;
+            }
+        }
+
+        float[][] Run(bool spectral)
+        {
+            foreach (var p in leaves) p.grad = null;
+            (Tensor h, Tensor c) Step(Tensor input, (Tensor h, Tensor c)? state) => ConvLstmStep.Forward(input, state?.h, state?.c,
+                cell.conv.weight, cell.conv.bias, (cell.weight_ci, cell.weight_cf, cell.weight_co), spectral: spectral);
+            var (h, c) = Step(x, Step(x, null));
+            (h.sum() + c.square().sum()).backward();
+            return [h.ToArray(), c.ToArray(), .. leaves.Select(p => p.grad!.ToArray())];
         }
     }
 

@@ -117,4 +117,31 @@ public sealed class RecurrentBehaviourTests
         var two = Run(2);
         for (int i = 0; i < one.Length; i++) Assert.Equal(one[i], two[i]);
     }
+
+    [Fact]
+    public void ConvLstm_7x7_results_are_bit_identical_for_one_and_two_threads()
+    {
+        float[][] Run(int threads)
+        {
+            int saved = torch.get_num_threads();
+            torch.set_num_threads(threads);
+            try
+            {
+                var cell = new ConvLSTMCell(16, 12, 7, 14, 14, generator: new Generator(23));
+                var x1 = torch.randn([5, 16, 14, 14], new Generator(24)).requires_grad_();
+                var x2 = torch.randn([5, 16, 14, 14], new Generator(25)).requires_grad_();
+                var (h, c) = cell.forward(x2, cell.forward(x1));
+                (h.square().sum() + c.sum()).backward();
+                return [h.ToArray(), c.ToArray(), x1.grad!.ToArray(), x2.grad!.ToArray(), .. cell.parameters().Select(p => p.grad!.ToArray())];
+            }
+            finally
+            {
+                torch.set_num_threads(saved);
+            }
+        }
+
+        var one = Run(1);
+        var two = Run(2);
+        for (int i = 0; i < one.Length; i++) Assert.Equal(one[i], two[i]);
+    }
 }

@@ -83,6 +83,26 @@ public sealed class RecurrentGradCheckTests
     }
 
     [Fact]
+    public void ConvLstmCell_spectral_gradients_match_finite_differences()
+    {
+        // A 5×5 kernel takes the spectral gate convolution where AVX2 + FMA exist (the im2col + GEMM path elsewhere).
+        var cell = new ConvLSTMCell(2, 3, 5, 4, 6, generator: new Generator(13));
+        using (torch.no_grad())
+        {
+            foreach (var p in new[] { cell.weight_ci, cell.weight_cf, cell.weight_co })
+                torch.nn.init.normal_(p, 0, 0.5, new Generator(14));
+        }
+
+        var x = torch.randn([2, 2, 4, 6], new Generator(15)).requires_grad_();
+        GradCheck.Check(() =>
+        {
+            var (h, c) = cell.forward(x);
+            var (h2, c2) = cell.forward(x, (h, c));
+            return [h2, c2];
+        }, Leaves(cell, ("x", x)));
+    }
+
+    [Fact]
     public void Attention_gradients_match_finite_differences()
     {
         var mha = new MultiheadAttention(6, 3, batch_first: false, generator: new Generator(11));

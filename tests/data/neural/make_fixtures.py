@@ -177,6 +177,25 @@ def convlstm_case():
                       "steps": T, "y": "stack of H_t over t (dim 1)"})
 
 
+def convlstm_k7_case():
+    """Paper 001's 7x7 kernel (the spectral gate convolution of the C# cell), on small non-square maps. Drawn after
+    every other case so their fixtures do not change."""
+    B, T, CIN, HID, K, HH, WW = 2, 3, 5, 3, 7, 8, 9
+    cell = PeepholeConvLSTMCell(CIN, HID, K, HH, WW)
+
+    def fwd(m, v):
+        h, c = v["h0"], v["c0"]
+        hs = []
+        for t in range(T):
+            h, c = m(v["x"][:, t], h, c)
+            hs.append(h)
+        return {"y": torch.stack(hs, dim=1), "hn": h, "cn": c}
+
+    module_case("convlstmcell_k7", cell, {"x": rnd(B, T, CIN, HH, WW), "h0": rnd(B, HID, HH, WW), "c0": rnd(B, HID, HH, WW)},
+                fwd, {"in_channels": CIN, "hidden_channels": HID, "kernel_size": K, "height": HH, "width": WW,
+                      "steps": T, "y": "stack of H_t over t (dim 1)"})
+
+
 # ---------------------------------------------------------------- convolution, pooling, norms
 def conv_cases():
     conv1d = {
@@ -383,4 +402,5 @@ if __name__ == "__main__":
     loss_cases()
     optimizer_cases()
     schedule_cases()
+    convlstm_k7_case()
     print("fixtures written to", OUT)

@@ -18,9 +18,11 @@ namespace MlNetEmotion.Neural.Modules.Recurrent;
 /// full <c>[hidden, height, width]</c> maps, so the cell is built for one spatial size. The output-gate peephole
 /// reads the new cell C_t as in Shi et al. (the paper's printed eq. 9 shows C_{t−1}; eq. 9 follows eq. 8 there and
 /// cites Shi et al., whose model uses C_t). Init: <c>conv</c> as PyTorch's Conv2d, peepholes zero.
-/// tests/data/neural/make_fixtures.py builds the same cell in PyTorch for the parity test. A step runs as one fused op
-/// (one GEMM over the columns of X_t and H_{t−1}, gate math in one pass; see <c>ConvLstmStep</c>); a null state is
-/// treated as zeros without convolving them.
+/// tests/data/neural/make_fixtures.py builds the same cell in PyTorch for the parity tests (3×3 and 7×7 kernels). A step
+/// runs as one fused op (the gate convolution, then the gate math in one pass; see <c>ConvLstmStep</c>); a null state is
+/// treated as zeros without convolving them. Kernels of 5 or more run the gate convolution through the discrete Fourier
+/// transform where AVX2 + FMA exist (<c>ConvLstmSpectral</c>: for the paper's 7×7 on 14×14 maps about a tenth of the
+/// multiply-adds of im2col + GEMM), smaller kernels as one GEMM over the columns of X_t and H_{t−1}.
 /// </remarks>
 public sealed class ConvLSTMCell : Module
 {

@@ -28,23 +28,37 @@ internal static class ConvLstmStep
     /// <param name="bias">Gate bias <c>[4·hidden]</c> or null.</param>
     /// <param name="peepholes">W_ci, W_cf, W_co, each <c>[hidden, height, width]</c>.</param>
     /// <param name="maxChunkFloats">Cap on one chunk's column matrix (tests lower it to exercise chunking).</param>
+    /// <param name="spectral">Run the gate convolution through the DFT (<see cref="ConvLstmSpectral"/>) instead of
+    /// im2col + GEMM; null chooses by kernel size and instruction set (tests force either path).</param>
     /// <returns>(H_t, C_t).</returns>
     public static (Tensor H, Tensor C) Forward(Tensor x, Tensor? h, Tensor? c, Tensor weight, Tensor? bias,
-        (Tensor Ci, Tensor Cf, Tensor Co) peepholes, long maxChunkFloats = MaxChunkFloats)
+        (Tensor Ci, Tensor Cf, Tensor Co) peepholes, long maxChunkFloats = MaxChunkFloats, bool? spectral = null)
     {
         var s = new Shape(x, weight, maxChunkFloats);
         var z = ArrayPool<float>.Shared.Rent(s.Gates * s.Ld);   // the activated gates, kept for backward, pooled
         var xd = x.Data;
         var hd = h?.Data;
-        int kUsed = hd is null ? s.Kx : s.K;
-        var cols = ArrayPool<float>.Shared.Rent(kUsed * s.Chunk * s.P);
-        for (int b0 = 0; b0 < s.B; b0 += s.Chunk)
+        ConvLstmSpectral? spectralStep = null;
+        if (spectral ?? ConvLstmSpectral.Prefer(s.GeoX.KernelHeight))
         {
-            int count = Math.Min(s.Chunk, s.B - b0), width = count * s.P;
-            FillColumns(s, xd, hd, b0, count, cols);
-            Gemm.Sgemm(false, false, s.Gates, width, kUsed, 1f, weight.Data, s.K, cols, width, 0f, z.AsSpan(b0 * s.P), s.Ld);
+            if (!SpectralPlan.IsSupported)
+                throw new PlatformNotSupportedException("ConvLSTMCell: the spectral gate convolution needs AVX2 and FMA.");
+            var g = s.GeoX;
+            spectralStep = ConvLstmSpectral.Forward(xd, hd, weight, s.B, g.Channels, s.Hidden, g.Height, g.Width,
+                g.KernelHeight, g.PadTop, g.PadBottom, z);
         }
-        ArrayPool<float>.Shared.Return(cols);
+        else
+        {
+            int kUsed = hd is null ? s.Kx : s.K;
+            var cols = ArrayPool<float>.Shared.Rent(kUsed * s.Chunk * s.P);
+            for (int b0 = 0; b0 < s.B; b0 += s.Chunk)
+            {
+                int count = Math.Min(s.Chunk, s.B - b0), width = count * s.P;
+                FillColumns(s, xd, hd, b0, count, cols);
+                Gemm.Sgemm(false, false, s.Gates, width, kUsed, 1f, weight.Data, s.K, cols, width, 0f, z.AsSpan(b0 * s.P), s.Ld);
+            }
+            ArrayPool<float>.Shared.Return(cols);
+        }
         if (bias is not null)
         {
             var bd = bias.Data;
@@ -53,6 +67,7 @@ internal static class ConvLstmStep
 
         var cd = c?.Data;
         var hNext = new float[s.B * s.Hidden * s.P];
+        var tanhC = ArrayPool<float>.Shared.Rent(hNext.Length);   // tanh(C_t), kept for backward, pooled
         var cNext = new float[hNext.Length];
         var (wci, wcf, wco) = (peepholes.Ci.Data, peepholes.Cf.Data, peepholes.Co.Data);
         Parallelism.For(s.Hidden, 16L * s.B * s.P, j =>
@@ -75,8 +90,9 @@ internal static class ConvLstmStep
                 if (cd is not null) TensorPrimitives.MultiplyAdd(zf, cd.AsSpan(s.State(b, j), s.P), cn, cn);
                 TensorPrimitives.MultiplyAdd(wco.AsSpan(j * s.P, s.P), cn, zo, zo);                 // (9)
                 TensorPrimitives.Sigmoid(zo, zo);
-                TensorPrimitives.Tanh(cn, hn);                                                      // (10)
-                TensorPrimitives.Multiply(zo, hn, hn);
+                var tc = tanhC.AsSpan(s.State(b, j), s.P);
+                TensorPrimitives.Tanh(cn, tc);                                                      // (10)
+                TensorPrimitives.Multiply(zo, tc, hn);
             }
         });
 
@@ -90,7 +106,9 @@ internal static class ConvLstmStep
         Tensor[] inputArray = [.. inputs];
         if (!Engine.NeedsGrad(inputArray))
         {
+            spectralStep?.Release();
             ArrayPool<float>.Shared.Return(z);
+            ArrayPool<float>.Shared.Return(tanhC);
             return (hOut, cOut);
         }
 
@@ -100,9 +118,11 @@ internal static class ConvLstmStep
             if (released)
                 throw new InvalidOperationException("backward of ConvLSTMCell: this graph was already backpropagated and its " +
                     "saved gates were freed; run the forward pass again before a second backward.");
-            var grads = Backward(s, g[0].Data, g[1].Data, z, cNext, x, h, c, weight, bias, peepholes);
+            var grads = Backward(s, g[0].Data, g[1].Data, z, cNext, tanhC, x, h, c, weight, bias, peepholes, spectralStep);
             released = true;
+            spectralStep?.Release();
             ArrayPool<float>.Shared.Return(z);
+            ArrayPool<float>.Shared.Return(tanhC);
             var result = new List<Tensor?> { grads.X, grads.W, grads.Ci, grads.Cf, grads.Co };
             if (bias is not null) result.Add(grads.Bias);
             if (h is not null) result.Add(grads.H);
@@ -116,10 +136,10 @@ internal static class ConvLstmStep
     /// <c>.grad</c> (see <see cref="Engine.ExistingLeafGradient"/>).</summary>
     private readonly record struct Grads(Tensor? X, Tensor? H, Tensor? C, Tensor? W, Tensor? Bias, Tensor? Ci, Tensor? Cf, Tensor? Co);
 
-    /// <summary>Gradients of every input from dH_t and dC_t; <paramref name="gates"/> holds the activated i, f, g, o.
+    /// <summary>Gradients of every input from dH_t and dC_t; <paramref name="gates"/> holds the activated i, f, g, o, <paramref name="tanhC"/> tanh(C_t) from the forward pass.
     /// Parameter gradients are added to (they start from the parameter's existing gradient or from zero).</summary>
-    private static Grads Backward(Shape s, float[] dh, float[] dcNext, float[] gates, float[] cNext, Tensor x, Tensor? h, Tensor? c,
-        Tensor weight, Tensor? bias, (Tensor Ci, Tensor Cf, Tensor Co) peepholes)
+    private static Grads Backward(Shape s, float[] dh, float[] dcNext, float[] gates, float[] cNext, float[] tanhC, Tensor x, Tensor? h, Tensor? c,
+        Tensor weight, Tensor? bias, (Tensor Ci, Tensor Cf, Tensor Co) peepholes, ConvLstmSpectral? spectral)
     {
         var cd = c?.Data;
         var dz = ArrayPool<float>.Shared.Rent(s.Gates * s.Ld);
@@ -137,7 +157,7 @@ internal static class ConvLstmStep
                 int st = s.State(b, j), w = j * s.P;
                 for (int p = 0; p < s.P; p++)
                 {
-                    float cn = cNext[st + p], cp = cd is null ? 0f : cd[st + p], tc = MathF.Tanh(cn);
+                    float cn = cNext[st + p], cp = cd is null ? 0f : cd[st + p], tc = tanhC[st + p];
                     float gh = dh[st + p], ip = i[p], fp = f[p], gp = g[p], op = o[p];
                     float gzo = gh * tc * op * (1f - op);
                     float gc = dcNext[st + p] + gh * op * (1f - tc * tc) + gzo * wco[w + p];
@@ -169,6 +189,16 @@ internal static class ConvLstmStep
         var dx = needX ? new float[xd.Length] : null;
         var dhPrev = needH ? new float[hd!.Length] : null;
         var dw = Engine.GradientTarget(weight, out var dwT);
+        if (spectral is not null)
+        {
+            spectral.Backward(dz, dw, dx, dhPrev);
+            ArrayPool<float>.Shared.Return(dz);
+            return new Grads(
+                dx is null ? null : new Tensor(dx, x.shape),
+                dhPrev is null ? null : new Tensor(dhPrev, h!.shape),
+                dcPrev is null ? null : new Tensor(dcPrev, c!.shape),
+                dwT, dbT, dwciT, dwcfT, dwcoT);
+        }
         var cols = ArrayPool<float>.Shared.Rent(kUsed * s.Chunk * s.P);
         var dcols = rows > 0 ? ArrayPool<float>.Shared.Rent(rows * s.Chunk * s.P) : null;
         for (int b0 = 0; b0 < s.B; b0 += s.Chunk)
