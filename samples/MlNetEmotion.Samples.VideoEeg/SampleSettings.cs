@@ -10,8 +10,9 @@ namespace MlNetEmotion.Samples.VideoEeg;
 /// <param name="Target">Rating turned into three levels.</param>
 /// <param name="Epochs">Training epochs.</param>
 /// <param name="Seed">Seed of the corpus, the split and the models.</param>
+/// <param name="Models">Models to run, comma-separated: mlp, vis, hierarchical.</param>
 internal sealed record SampleSettings(int Subjects = 7, int TrialsPerSubject = 20, double Seconds = 6, double FrameRate = 4, int Bursts = 2,
-    double BurstSeconds = 1.5, string Target = "Arousal", int Epochs = 15, int Seed = 42)
+    double BurstSeconds = 1.5, string Target = "Arousal", int Epochs = 15, int Seed = 42, string Models = "mlp,vis,hierarchical")
 {
     /// <summary>Reads <c>--name value</c> pairs over the defaults.</summary>
     public static SampleSettings Parse(string[] args)
@@ -30,7 +31,8 @@ internal sealed record SampleSettings(int Subjects = 7, int TrialsPerSubject = 2
                 "--target" => s with { Target = v },
                 "--epochs" => s with { Epochs = int.Parse(v) },
                 "--seed" => s with { Seed = int.Parse(v) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}; use --subjects --trials --seconds --fps --bursts --target --epochs --seed."),
+                "--models" => s with { Models = v },
+                _ => throw new ArgumentException($"Unknown option {args[i]}; use --subjects --trials --seconds --fps --bursts --target --epochs --seed --models."),
             };
         }
         return s;
