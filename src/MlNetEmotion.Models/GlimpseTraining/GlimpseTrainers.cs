@@ -6,7 +6,7 @@ using MlNetEmotion.Models.VisEegLstm;
 namespace MlNetEmotion.Models.GlimpseTraining;
 
 /// <summary>The vis-EEG-LSTM trainer (Liu et al.): eq. 3 plus the REINFORCE surrogate with a learned baseline over M
-/// sampled glimpse sequences. Score and PredictedLabel as ML.NET's multiclass trainers, plus BandAttention, Frames.</summary>
+/// sampled glimpse sequences. Score and PredictedLabel as ML.NET's multiclass trainers, plus BandAttention, FramesRead.</summary>
 /// <param name="environment">The ML.NET environment of the catalog.</param>
 /// <param name="options">The options.</param>
 public sealed class VisEegLstmTrainer(IHostEnvironment environment, VisEegLstmTrainerOptions options) : NeuralTrainer<VisEegLstmTrainerOptions>(environment, options)
@@ -21,7 +21,7 @@ public sealed class VisEegLstmTrainer(IHostEnvironment environment, VisEegLstmTr
 }
 
 /// <summary>The hierarchical LSTM trainer (Wu et al.): CE − λP (eq. 10) plus the REINFORCE surrogate with a learned
-/// baseline over M sampled glimpse sequences. Score and PredictedLabel, plus BandAttention, Frames and LayerAttention.</summary>
+/// baseline over M sampled glimpse sequences. Score and PredictedLabel, plus BandAttention, FramesRead and LayerAttention.</summary>
 /// <param name="environment">The ML.NET environment of the catalog.</param>
 /// <param name="options">The options.</param>
 public sealed class HierarchicalLstmTrainer(IHostEnvironment environment, HierarchicalLstmTrainerOptions options) : NeuralTrainer<HierarchicalLstmTrainerOptions>(environment, options)

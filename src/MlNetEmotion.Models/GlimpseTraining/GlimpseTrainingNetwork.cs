@@ -45,7 +45,7 @@ public sealed class GlimpseTrainingNetwork : Module<NeuralBatch, Tensor>, INetwo
             : Shared(spec.Network);
     }
 
-    /// <summary>BandAttention (θ per glimpse, <c>[N_max, bands]</c>, zeros after the last glimpse), Frames (the frames read,
+    /// <summary>BandAttention (θ per glimpse, <c>[N_max, bands]</c>, zeros after the last glimpse), FramesRead (the frames read,
     /// <c>[N_max]</c>, −1 after the last glimpse) and, for the hierarchical LSTM, LayerAttention (α over the hidden states
     /// per glimpse, <c>[N_max, L]</c>); each of the first sequence of every row.</summary>
     public IReadOnlyList<AuxiliaryColumn> AuxiliaryColumns { get; }
@@ -139,7 +139,7 @@ public sealed class GlimpseTrainingNetwork : Module<NeuralBatch, Tensor>, INetwo
         (int)network.named_parameters().First(p => p.name == "location.mean.weight").parameter.size(1);
 
     private static AuxiliaryColumn[] Shared(GlimpseNetworkOptions o) =>
-        [new AuxiliaryColumn("BandAttention", [o.MaxGlimpses, o.Bands]), new AuxiliaryColumn("Frames", [o.MaxGlimpses])];
+        [new AuxiliaryColumn("BandAttention", [o.MaxGlimpses, o.Bands]), new AuxiliaryColumn("FramesRead", [o.MaxGlimpses])];
 
     private static void Place(float[] destination, int row, int width, float[] values) =>
         values.AsSpan(0, Math.Min(values.Length, width)).CopyTo(destination.AsSpan(row * width, width));

@@ -46,7 +46,7 @@ public class GlimpseIntegrationTests
         if (model.Contains("no-band-attention") || model == "hierarchical-no-attention")
             Assert.All(scored.GetColumn<float[]>("BandAttention"), w => Assert.All(w.Where(x => x != 0), x => Assert.Equal(1f / 3, x, 6)));
         if (model.Contains("no-temporal-attention") || model == "hierarchical-no-attention")
-            Assert.All(scored.GetColumn<float[]>("Frames").Zip(scored.GetColumn<int>("Length")),
+            Assert.All(scored.GetColumn<float[]>("FramesRead").Zip(scored.GetColumn<int>("Length")),
                 r => Assert.Equal(r.Second - 1, r.First.Where(f => f >= 0).Max()));
         if (model == "hierarchical-no-layer-attention")
             Assert.All(scored.GetColumn<float[]>("LayerAttention"), w => Assert.All(w.Where(x => x != 0), x => Assert.Equal(0.5f, x, 6)));

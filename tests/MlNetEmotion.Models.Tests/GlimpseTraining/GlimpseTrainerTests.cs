@@ -28,10 +28,10 @@ public class GlimpseTrainerTests
         var scored = model.Transform(data);
         Assert.Equal(new VectorDataViewType(NumberDataViewType.Single, 3), scored.Schema["Score"].Type);
         Assert.Equal(new VectorDataViewType(NumberDataViewType.Single, 4, 3), scored.Schema["BandAttention"].Type);
-        Assert.Equal(new VectorDataViewType(NumberDataViewType.Single, 4), scored.Schema["Frames"].Type);
+        Assert.Equal(new VectorDataViewType(NumberDataViewType.Single, 4), scored.Schema["FramesRead"].Type);
         Assert.Null(scored.Schema.GetColumnOrNull("LayerAttention"));
         var lengths = scored.GetColumn<int>("Length").ToArray();
-        var frames = scored.GetColumn<float[]>("Frames").ToArray();
+        var frames = scored.GetColumn<float[]>("FramesRead").ToArray();
         var bands = scored.GetColumn<float[]>("BandAttention").ToArray();
         foreach (var s in scored.GetColumn<float[]>("Score")) Assert.Equal(1.0, s.Sum(), 5);
         for (int r = 0; r < frames.Length; r++)
@@ -50,7 +50,7 @@ public class GlimpseTrainerTests
         var (_, data, model) = Fit(new MLContext().MulticlassClassification.Trainers.HierarchicalLstm(GlimpseRows.Hierarchical()));
         var scored = model.Transform(data);
         Assert.Equal(new VectorDataViewType(NumberDataViewType.Single, 5, 2), scored.Schema["LayerAttention"].Type);
-        var frames = scored.GetColumn<float[]>("Frames").ToArray();
+        var frames = scored.GetColumn<float[]>("FramesRead").ToArray();
         var layers = scored.GetColumn<float[]>("LayerAttention").ToArray();
         for (int r = 0; r < frames.Length; r++)
             for (int n = 0; n < frames[r].Count(f => f >= 0); n++) Assert.Equal(1.0, layers[r].Skip(2 * n).Take(2).Sum(), 5);
@@ -82,7 +82,7 @@ public class GlimpseTrainerTests
         ctx.Model.SavePipeline(fitted, data.Schema, stream);
         stream.Position = 0;
         var loaded = ctx.Model.LoadPipeline(stream, out _);
-        foreach (var column in new[] { "Score", "BandAttention", "Frames" })
+        foreach (var column in new[] { "Score", "BandAttention", "FramesRead" })
             Assert.Equal(Bits(fitted.Transform(data), column), Bits(loaded.Transform(data), column));
         Assert.Equal(fitted.Transform(data).GetColumn<uint>("PredictedLabel"), loaded.Transform(data).GetColumn<uint>("PredictedLabel"));
     }
