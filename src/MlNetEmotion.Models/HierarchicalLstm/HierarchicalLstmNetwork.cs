@@ -1,3 +1,4 @@
+using MlNetEmotion.Neural;
 using MlNetEmotion.Models.VideoEeg;
 
 namespace MlNetEmotion.Models.HierarchicalLstm;
@@ -12,8 +13,17 @@ namespace MlNetEmotion.Models.HierarchicalLstm;
 public sealed class HierarchicalLstmNetwork : GlimpseSequenceNetwork
 {
     /// <summary>Builds the network; <paramref name="seed"/> fixes the initial weights and the dropout masks.</summary>
-    public HierarchicalLstmNetwork(HierarchicalLstmOptions options, long seed = 0)
-        : base("HierarchicalLstmNetwork", options, seed,
+    public HierarchicalLstmNetwork(HierarchicalLstmOptions options, long seed = 0) : this(options, new Generator(seed), new Generator(seed + 1))
+    {
+    }
+
+    /// <summary>Builds the network drawing its weights and dropout masks from one <paramref name="generator"/> (a trainer's).</summary>
+    public HierarchicalLstmNetwork(HierarchicalLstmOptions options, Generator generator) : this(options, generator, generator)
+    {
+    }
+
+    private HierarchicalLstmNetwork(HierarchicalLstmOptions options, Generator weights, Generator dropout)
+        : base("HierarchicalLstmNetwork", options, weights, dropout,
             generator => new BandImageFc(options.ImageSize, options.BandHidden, options.BandFeatures, generator),
             (glimpseSize, generator, dropoutGenerator) => new LayerAttentiveLstm(glimpseSize, options.CoreHidden, options.Layers,
                 options.AttentionSize, options.Dropout, generator, dropoutGenerator))

@@ -42,7 +42,7 @@ internal sealed class BatchedPredictionView(IDataView source, NeuralPredictionMa
         private readonly Delegate?[] _getters;
         private DataViewRowCursor? _ahead;
         private Func<NeuralBatch>? _read;
-        private float[][] _batch = [];
+        private ScoredRow[] _batch = [];
         private long _batchStart;
 
         public Cursor(BatchedPredictionView view, DataViewRowCursor main, HashSet<int> outputs)
@@ -80,7 +80,7 @@ internal sealed class BatchedPredictionView(IDataView source, NeuralPredictionMa
         }
 
         /// <summary>The scored values of the main cursor's row, scoring the next batch when the row is past the current one.</summary>
-        private float[] Current()
+        private ScoredRow Current()
         {
             long position = _main.Position;
             if (position < _batchStart || position >= _batchStart + _batch.Length) ScoreNextBatch(position);

@@ -17,10 +17,14 @@ internal sealed class NeuralPredictionMapper : RowMapper
         _features = [.. parent.FeatureColumnNames.Select(n => schema.GetColumnOrNull(n)
             ?? throw SchemaMismatchException.Missing(n, "a feature column as when trained", schema))];
         _length = parent.LengthColumnName is { } l ? schema.GetColumnOrNull(l) ?? throw SchemaMismatchException.Missing(l, "an Int32 length column", schema) : null;
-        OutputColumns = parent.Task == NeuralTask.MulticlassClassification
+        DataViewSchema.DetachedColumn[] scores = parent.Task == NeuralTask.MulticlassClassification
             ? [new("Score", parent.ScoreType, parent.ScoreAnnotations), new("PredictedLabel", KeyColumns.Type(parent.OutputSize), KeyColumns.Annotations(parent.ClassNames))]
             : [new("Score", parent.ScoreType, parent.ScoreAnnotations)];
+        _scoreColumns = scores.Length;
+        OutputColumns = [.. scores, .. parent.AuxiliaryColumns.Select(a => new DataViewSchema.DetachedColumn(a.Name, new VectorDataViewType(NumberDataViewType.Single, a.Dimensions)))];
     }
+
+    private readonly int _scoreColumns;
 
     public override IReadOnlyList<DataViewSchema.DetachedColumn> OutputColumns { get; }
 
@@ -29,42 +33,50 @@ internal sealed class NeuralPredictionMapper : RowMapper
     public override Delegate CreateGetter(DataViewRow input, int outputIndex)
     {
         var read = BatchReader(input);
-        var cache = new PerRowCache<float[]>(input, () => Outputs(_parent.Predict(read()), 1)[0]);
+        var cache = new PerRowCache<ScoredRow>(input, () => Outputs(Predict(read()), 1)[0]);
         return CreateGetter(outputIndex, cache.Get);
     }
 
     /// <summary>A getter of output <paramref name="outputIndex"/> from the current row's scored values.</summary>
-    public Delegate CreateGetter(int outputIndex, Func<float[]> scored)
+    public Delegate CreateGetter(int outputIndex, Func<ScoredRow> scored)
     {
+        if (outputIndex >= _scoreColumns)
+        {
+            int extra = outputIndex - _scoreColumns;
+            return (ValueGetter<VBuffer<float>>)((ref VBuffer<float> value) => VectorValues.Assign(ref value, scored().Auxiliary[extra]));
+        }
         if (outputIndex == 1)
             return (ValueGetter<uint>)((ref uint value) =>
             {
-                var p = scored();
+                var p = scored().Values;
                 int best = 0;
                 for (int i = 1; i < p.Length; i++) if (p[i] > p[best]) best = i;
                 value = (uint)(best + 1);
             });
         return _parent.ScoreType is VectorDataViewType
-            ? (ValueGetter<VBuffer<float>>)((ref VBuffer<float> value) => VectorValues.Assign(ref value, scored()))
-            : (ValueGetter<float>)((ref float value) => value = scored()[0]);
+            ? (ValueGetter<VBuffer<float>>)((ref VBuffer<float> value) => VectorValues.Assign(ref value, scored().Values))
+            : (ValueGetter<float>)((ref float value) => value = scored().Values[0]);
     }
 
     /// <summary>Per-row scored values (softmax probabilities for classification, raw values otherwise) of a batch's outputs.</summary>
-    public float[][] Outputs(float[] raw, int rows)
+    public ScoredRow[] Outputs((float[] Raw, IReadOnlyList<float[]> Auxiliary) predicted, int rows)
     {
         int width = _parent.RowWidth;
-        var result = new float[rows][];
+        var columns = _parent.AuxiliaryColumns;
+        var result = new ScoredRow[rows];
         for (int i = 0; i < rows; i++)
         {
-            var row = raw.AsSpan(i * width, width).ToArray();
+            var row = predicted.Raw.AsSpan(i * width, width).ToArray();
             if (_parent.Task == NeuralTask.MulticlassClassification) Softmax(row);
-            result[i] = row;
+            var extra = new float[columns.Count][];
+            for (int a = 0; a < extra.Length; a++) extra[a] = predicted.Auxiliary[a].AsSpan(i * columns[a].Width, columns[a].Width).ToArray();
+            result[i] = new ScoredRow(row, extra);
         }
         return result;
     }
 
-    /// <summary>The network's raw outputs for a batch.</summary>
-    public float[] Predict(NeuralBatch batch) => _parent.Predict(batch);
+    /// <summary>The network's raw outputs and extra values for a batch.</summary>
+    public (float[] Raw, IReadOnlyList<float[]> Auxiliary) Predict(NeuralBatch batch) => _parent.PredictWithAuxiliary(batch);
 
     /// <summary>Reads the current row of <paramref name="row"/> (a row, or a look-ahead cursor of
     /// <see cref="BatchedPredictionView"/>) as a batch of one.</summary>
@@ -105,3 +117,8 @@ internal sealed class NeuralPredictionMapper : RowMapper
         for (int i = 0; i < logits.Length; i++) logits[i] = (float)(logits[i] / sum);
     }
 }
+
+/// <summary>One row's scored values (softmax probabilities or raw values) and its extra network outputs.</summary>
+/// <param name="Values">Score values.</param>
+/// <param name="Auxiliary">Per extra column, the row's values.</param>
+internal sealed record ScoredRow(float[] Values, float[][] Auxiliary);

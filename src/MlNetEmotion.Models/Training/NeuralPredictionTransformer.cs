@@ -10,7 +10,8 @@ namespace MlNetEmotion.Models.Training;
 /// A trained network as an ML.NET transformer. Classification adds <c>Score</c> (softmax probabilities, slot names = class
 /// names) and <c>PredictedLabel</c> (key of the most probable class, ties to the lower key, with the label's class names),
 /// as ML.NET's multiclass trainers do; regression adds <c>Score</c> shaped like the label (<c>[steps, targets]</c> for
-/// sequences). <see cref="Transform"/> scores in batches of <see cref="InferenceBatchSize"/> rows; ML.NET's prediction
+/// sequences). A network implementing <see cref="IAuxiliaryOutputs"/> adds its named extra columns after these.
+/// <see cref="Transform"/> scores in batches of <see cref="InferenceBatchSize"/> rows; ML.NET's prediction
 /// engine scores one row at a time through <see cref="GetRowToRowMapper"/>.
 /// </summary>
 [StepFormat("MlNetEmotion.NeuralPrediction", 1)]
@@ -92,12 +93,19 @@ public sealed class NeuralPredictionTransformer : ITransformer, ISavableStep
 
     /// <summary>The network's raw outputs (logits or values) for a batch, without gradients.</summary>
     /// <param name="batch">Inputs shaped as in training.</param>
-    public float[] Predict(NeuralBatch batch)
+    public float[] Predict(NeuralBatch batch) => PredictWithAuxiliary(batch).Raw;
+
+    /// <summary>The network's raw outputs for a batch and, per <see cref="AuxiliaryColumns"/> entry, its extra values.</summary>
+    internal (float[] Raw, IReadOnlyList<float[]> Auxiliary) PredictWithAuxiliary(NeuralBatch batch)
     {
         using var _ = torch.no_grad();
         Module.eval();
-        return Module.forward(batch).ToArray();
+        var raw = Module.forward(batch).ToArray();
+        return (raw, Module is IAuxiliaryOutputs extra ? extra.LastAuxiliaryValues : []);
     }
+
+    /// <summary>Extra columns the network gives besides the scores (attention weights, frames read, ...); empty for most.</summary>
+    public IReadOnlyList<AuxiliaryColumn> AuxiliaryColumns => Module is IAuxiliaryOutputs extra ? extra.AuxiliaryColumns : [];
 
     /// <summary>The output columns' types.</summary>
     internal DataViewType ScoreType => Task switch

@@ -44,7 +44,7 @@ public abstract class NeuralTrainer<TOptions> : IEstimator<NeuralPredictionTrans
     protected abstract NeuralNetworkSpec CreateSpec(NeuralShape shape);
 
     /// <summary>The loss of one batch; the default is the task's (cross-entropy with the class weights, MSE, masked MSE).
-    /// Override for a paper's own loss.</summary>
+    /// Override for a paper's own loss; a network implementing <see cref="INetworkLoss"/> supplies its own instead.</summary>
     /// <param name="output">The network's output for the batch.</param>
     /// <param name="batch">The batch's inputs.</param>
     /// <param name="targets">The batch's labels.</param>
@@ -62,7 +62,8 @@ public abstract class NeuralTrainer<TOptions> : IEstimator<NeuralPredictionTrans
         var generator = new Generator(_seed);
         var module = spec.Create(generator);
         var (train, validation) = SplitValidation(table, generator);
-        var history = new NeuralTrainingRun(Options, Task, Loss, _environment, table, spec, module, generator, train, validation).Run();
+        Func<Tensor, NeuralBatch, NeuralTargets, Tensor> loss = module is INetworkLoss own ? own.Loss : Loss;
+        var history = new NeuralTrainingRun(Options, Task, loss, _environment, table, spec, module, generator, train, validation).Run();
         module.eval();
         return new NeuralPredictionTransformer(spec, module, Task, Options.FeatureColumnNames, Options.LengthColumnName, table.LabelColumn,
             table.OutputSize, table.Steps, history);

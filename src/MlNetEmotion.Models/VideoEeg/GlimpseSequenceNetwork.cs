@@ -25,18 +25,18 @@ public abstract class GlimpseSequenceNetwork : Module<VideoEegTrial, Tensor, Gli
     private readonly Linear classifier;
 
     /// <summary>Builds the network around a per-band encoder and a core; the other parts follow <paramref name="options"/>.
-    /// <paramref name="seed"/> seeds the initial weights; <paramref name="seed"/> + 1 seeds the dropout masks.</summary>
+    /// Initial weights come from <paramref name="generator"/>, dropout masks from <paramref name="dropoutGenerator"/>
+    /// (a trainer passes its one generator as both).</summary>
     /// <param name="name">Display name.</param>
     /// <param name="options">Sizes and settings.</param>
-    /// <param name="seed">Seed of the random sources.</param>
+    /// <param name="generator">Source of the initial weights.</param>
+    /// <param name="dropoutGenerator">Source of the dropout masks.</param>
     /// <param name="bandNetwork">Builds one band's encoder (<c>[B, 1, size, size]</c> → <c>[B, BandFeatures]</c>) from the weight source.</param>
     /// <param name="coreFactory">Builds the core from the glimpse vector's size, the weight source and the dropout source.</param>
-    protected GlimpseSequenceNetwork(string name, GlimpseNetworkOptions options, long seed,
+    protected GlimpseSequenceNetwork(string name, GlimpseNetworkOptions options, Generator generator, Generator dropoutGenerator,
         Func<Generator, Module<Tensor, Tensor>> bandNetwork, Func<int, Generator, Generator, RecurrentCore> coreFactory) : base(name)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var generator = new Generator(seed);
-        var dropoutGenerator = new Generator(seed + 1);
         bandEncoder = new EegBandEncoder(Enumerable.Range(0, options.Bands).Select(_ => bandNetwork(generator)).ToList());
         Options = options;
         face = torch.nn.Linear(options.FaceFeatures, options.Features, generator: generator);
@@ -79,7 +79,15 @@ public abstract class GlimpseSequenceNetwork : Module<VideoEegTrial, Tensor, Gli
     /// </summary>
     /// <param name="trial">One trial.</param>
     /// <param name="generator">Random source for the actions.</param>
-    public Trajectory Rollout(VideoEegTrial trial, Generator generator)
+    public Trajectory Rollout(VideoEegTrial trial, Generator generator) =>
+        Walk(trial, mean => location.Policy(mean).sample(generator).item());
+
+    /// <summary>The deterministic glimpse sequence of one trial (batch 1) used when scoring: as <see cref="Rollout"/>, but
+    /// each action is the policy's mean μ_n instead of a sample. <see cref="Trajectory.Actions"/> holds those means.</summary>
+    /// <param name="trial">One trial.</param>
+    public Trajectory Greedy(VideoEegTrial trial) => Walk(trial, mean => mean.item());
+
+    private Trajectory Walk(VideoEegTrial trial, Func<Tensor, float> act)
     {
         ArgumentNullException.ThrowIfNull(trial);
         if (trial.Batch != 1) throw new ArgumentException("GlimpseSequenceNetwork.Rollout: one trial at a time.", nameof(trial));
@@ -89,7 +97,7 @@ public abstract class GlimpseSequenceNetwork : Module<VideoEegTrial, Tensor, Gli
         var output = Run(trial, torch.tensor(new long[] { 0 }, 1), (n, mean) =>
         {
             if (LocationHead.Stops(frames[^1], frameCount, n + 1, Options.MaxGlimpses)) return null;
-            float action = location.Policy(mean).sample(generator).item();
+            float action = act(mean);
             actions.Add(action);
             frames.Add(LocationHead.ToFrame(action, frameCount));
             return torch.tensor(new long[] { frames[^1] }, 1);

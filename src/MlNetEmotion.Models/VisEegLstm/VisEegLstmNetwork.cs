@@ -1,3 +1,4 @@
+using MlNetEmotion.Neural;
 using MlNetEmotion.Models.VideoEeg;
 
 namespace MlNetEmotion.Models.VisEegLstm;
@@ -12,8 +13,17 @@ namespace MlNetEmotion.Models.VisEegLstm;
 public sealed class VisEegLstmNetwork : GlimpseSequenceNetwork
 {
     /// <summary>Builds the network; <paramref name="seed"/> fixes the initial weights and the dropout masks.</summary>
-    public VisEegLstmNetwork(VisEegLstmOptions options, long seed = 0)
-        : base("VisEegLstmNetwork", options, seed,
+    public VisEegLstmNetwork(VisEegLstmOptions options, long seed = 0) : this(options, new Generator(seed), new Generator(seed + 1))
+    {
+    }
+
+    /// <summary>Builds the network drawing its weights and dropout masks from one <paramref name="generator"/> (a trainer's).</summary>
+    public VisEegLstmNetwork(VisEegLstmOptions options, Generator generator) : this(options, generator, generator)
+    {
+    }
+
+    private VisEegLstmNetwork(VisEegLstmOptions options, Generator weights, Generator dropout)
+        : base("VisEegLstmNetwork", options, weights, dropout,
             generator => new BandImageCnn(options.ImageSize, options.ConvolutionChannels, options.BandFeatures, generator),
             (glimpseSize, generator, _) => new LstmCore(glimpseSize, options.CoreHidden, generator))
     {

@@ -70,10 +70,22 @@ public sealed class SyntheticDeapOptions : SyntheticCorpusOptions
     /// 1–22). The streamed view draws frames for every subject. Default 22.</summary>
     public int VideoSubjects { get; set; } = 22;
 
+    /// <summary>Bursts per trial in which the felt emotion shows (<see cref="Synthetic.EmotionBursts"/>): EEG band powers
+    /// and facial expression carry the trial's valence and arousal only inside them and are at rest elsewhere, so a model
+    /// must find the few informative frames (the setting the glimpse networks of the video–EEG papers are for).
+    /// 0 (default) puts the signal in the whole stimulus. Peripheral channels are not affected.</summary>
+    public int EmotionBursts { get; set; }
+
+    /// <summary>Length of each emotion burst in seconds (with <see cref="EmotionBursts"/> &gt; 0). Default 2.</summary>
+    public double BurstSeconds { get; set; } = 2;
+
     internal override void Validate()
     {
         base.Validate();
         if (!(StimulusSeconds > 0)) throw new ArgumentOutOfRangeException(nameof(StimulusSeconds), StimulusSeconds, "Must be positive.");
+        if (EmotionBursts < 0) throw new ArgumentOutOfRangeException(nameof(EmotionBursts), EmotionBursts, "Must be zero or positive.");
+        if (EmotionBursts > 0 && !(BurstSeconds > 0 && BurstSeconds <= StimulusSeconds))
+            throw new ArgumentOutOfRangeException(nameof(BurstSeconds), BurstSeconds, "A burst lasts a positive time within the stimulus.");
         if (!(BaselineSeconds >= 0)) throw new ArgumentOutOfRangeException(nameof(BaselineSeconds), BaselineSeconds, "Must be zero or positive.");
     }
 }

@@ -19,9 +19,11 @@ internal sealed class SyntheticModalities
     private readonly SyntheticFaceOptions _faces;
     private readonly SyntheticVoiceOptions _voice;
     private readonly double _seconds;
+    private readonly (int Count, double Seconds) _bursts;
 
     public SyntheticModalities(SyntheticDeapOptions options)
-        : this(options, options.StimulusSeconds, options.Eeg.For(SyntheticEegLayout.Deap, options.StimulusSeconds, options.BaselineSeconds)) { }
+        : this(options, options.StimulusSeconds, options.Eeg.For(SyntheticEegLayout.Deap, options.StimulusSeconds, options.BaselineSeconds)) =>
+        _bursts = (options.EmotionBursts, options.BurstSeconds);
 
     public SyntheticModalities(SyntheticEavOptions options)
         : this(options, options.ClipSeconds, options.Eeg.For(SyntheticEegLayout.Eav, options.ClipSeconds, 0)) { }
@@ -36,7 +38,11 @@ internal sealed class SyntheticModalities
     }
 
     /// <summary>The trial's EEG (µV), baseline first.</summary>
-    public EegRecording Eeg(SyntheticTrial t) => SyntheticEegSignals.Generate(_seed, t.Subject, t.Trial, t.Affect, _eeg);
+    public EegRecording Eeg(SyntheticTrial t) => SyntheticEegSignals.Generate(_seed, t.Subject, t.Trial, t.Affect, _eeg, Bursts(t));
+
+    /// <summary>The trial's emotion bursts, or null when the emotion shows throughout.</summary>
+    public EmotionBursts? Bursts(SyntheticTrial t) =>
+        _bursts.Count > 0 ? EmotionBursts.Draw(_seed, t.Subject, t.Trial, _bursts.Count, _bursts.Seconds, _seconds) : null;
 
     /// <summary>The trial's EEG samples, channel-major.</summary>
     public double[][] EegChannels(SyntheticTrial t) => Eeg(t).Channels.Select(c => c.Samples).ToArray();
@@ -49,7 +55,7 @@ internal sealed class SyntheticModalities
     }
 
     /// <summary>The trial's face frames at the corpus frame rate, drawn lazily.</summary>
-    public IEnumerable<SyntheticFaceFrame> Faces(SyntheticTrial t) => SyntheticFaceVideo.Frames(_seed, t.Subject, t.Trial, t.Affect, _seconds, _faces);
+    public IEnumerable<SyntheticFaceFrame> Faces(SyntheticTrial t) => SyntheticFaceVideo.Frames(_seed, t.Subject, t.Trial, t.Affect, _seconds, _faces, Bursts(t));
 
     /// <summary>The trial's face frames as one clip.</summary>
     public ImageSequence FaceClip(SyntheticTrial t)

@@ -15,6 +15,8 @@ public static class SyntheticSeed
         Face = 3,
         /// <summary>Voice.</summary>
         Voice = 4,
+        /// <summary>Emotion bursts (<see cref="EmotionBursts"/>).</summary>
+        Bursts = 5,
     }
 
     /// <summary>A 31-bit seed for <see cref="Random"/> from the corpus seed, subject, trial and stream.</summary>

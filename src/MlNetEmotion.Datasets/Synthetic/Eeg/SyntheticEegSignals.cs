@@ -54,9 +54,12 @@ public static class SyntheticEegSignals
     /// <param name="trial">Trial number, from 1.</param>
     /// <param name="affect">What the subject felt during the stimulus; both values in [−1, 1].</param>
     /// <param name="options">Options; null means the defaults (a DEAP-shaped trial).</param>
+    /// <param name="bursts">When the affect effects act, in seconds from the stimulus onset; at rest elsewhere. Null
+    /// (default): the whole stimulus.</param>
     /// <returns>The recording: one µV channel per <see cref="SyntheticEegChannels.For"/> name at the layout's rate.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The trial number, the affect or an option is out of range.</exception>
-    public static EegRecording Generate(int seed, int subject, int trial, AffectState affect, SyntheticEegSignalOptions? options = null)
+    public static EegRecording Generate(int seed, int subject, int trial, AffectState affect, SyntheticEegSignalOptions? options = null,
+        EmotionBursts? bursts = null)
     {
         options ??= new SyntheticEegSignalOptions();
         options.Validate();
@@ -75,7 +78,7 @@ public static class SyntheticEegSignals
 
         var x = new double[head.Channels.Count][];
         for (int c = 0; c < x.Length; c++) x[c] = new double[length];
-        AddBrainActivity(x, head, profile, affect, options, baseline, new UniformNoise(streams[0]), streams[1], streams[2]);
+        AddBrainActivity(x, head, profile, affect, options, baseline, bursts, new UniformNoise(streams[0]), streams[1], streams[2]);
 
         var annotations = new List<EegAnnotation>();
         if (baseline > 0) annotations.Add(new EegAnnotation(0, baseline / fs, "Baseline"));
@@ -97,7 +100,7 @@ public static class SyntheticEegSignals
     /// <summary>Background and rhythms. All noise runs one second longer than the trial and the first second is dropped,
     /// so that the filters start in their steady state.</summary>
     private static void AddBrainActivity(double[][] x, SyntheticHead head, SubjectProfile profile, AffectState affect,
-        SyntheticEegSignalOptions options, int baseline, UniformNoise noise, Random stateRandom, Random powerRandom)
+        SyntheticEegSignalOptions options, int baseline, EmotionBursts? bursts, UniformNoise noise, Random stateRandom, Random powerRandom)
     {
         int channels = x.Length, rows = ChannelLanes.Padded(channels), length = x[0].Length;
         int warmUp = (int)head.SamplingRate, total = warmUp + length;
@@ -128,7 +131,10 @@ public static class SyntheticEegSignals
                     var before = x[c].AsSpan(0, baseline);
                     var during = x[c].AsSpan(baseline);
                     TensorPrimitives.MultiplyAdd(row[..baseline], resting, before, before);
-                    TensorPrimitives.MultiplyAdd(row[baseline..], felt, during, during);
+                    if (bursts is null) TensorPrimitives.MultiplyAdd(row[baseline..], felt, during, during);
+                    else
+                        for (int i = 0; i < during.Length; i++)
+                            during[i] += row[baseline + i] * (bursts.Contains(i / head.SamplingRate) ? felt : resting);
                 }
             }
         }

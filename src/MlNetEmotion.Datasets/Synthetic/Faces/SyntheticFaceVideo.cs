@@ -32,19 +32,21 @@ public static class SyntheticFaceVideo
     /// <param name="affect">The state the face expresses.</param>
     /// <param name="seconds">Duration; the video has ⌊seconds · frame rate⌋ frames.</param>
     /// <param name="options">Frame size, rate and nuisance levels; defaults when null.</param>
+    /// <param name="bursts">When the expression shows; outside these the face is at rest (valence and arousal 0). Null
+    /// (default): throughout.</param>
     /// <exception cref="ArgumentOutOfRangeException">A duration that is negative or not finite, or an option out of range.</exception>
     public static IEnumerable<SyntheticFaceFrame> Frames(int seed, int subject, int trial, AffectState affect, double seconds,
-        SyntheticFaceOptions? options = null)
+        SyntheticFaceOptions? options = null, EmotionBursts? bursts = null)
     {
         options ??= new SyntheticFaceOptions();
         options.Validate();
         if (!(seconds >= 0 && double.IsFinite(seconds)))
             throw new ArgumentOutOfRangeException(nameof(seconds), seconds, "seconds must be a finite duration of at least 0.");
-        return Iterate(seed, subject, trial, affect, seconds, options);
+        return Iterate(seed, subject, trial, affect, seconds, options, bursts);
     }
 
     private static IEnumerable<SyntheticFaceFrame> Iterate(int seed, int subject, int trial, AffectState affect, double seconds,
-        SyntheticFaceOptions o)
+        SyntheticFaceOptions o, EmotionBursts? bursts)
     {
         var identity = SyntheticFaceIdentity.For(seed, subject);
         var g = new Generator(SyntheticSeed.For(seed, subject, trial, SyntheticSeed.Stream.Face));
@@ -79,7 +81,7 @@ public static class SyntheticFaceVideo
             double lid = t >= nextBlink ? 1 - Math.Sin(Math.PI * (t - nextBlink) / BlinkSeconds) : 1;
 
             double intensity = o.EffectSize * (1 - 0.5 * Math.Exp(-t / 0.7) + 0.08 * Math.Sin(waverOmega * t + waverPhase));
-            var expression = FaceExpressionParameters.FromAffect(affect, identity, intensity);
+            var expression = FaceExpressionParameters.FromAffect(bursts is null || bursts.Contains(t) ? affect : default, identity, intensity);
             expression = expression with { EyeOpenness = expression.EyeOpenness * lid };
 
             var (dx, dy, dScale, dRoll) = motion.At(t);
