@@ -26,8 +26,8 @@ public abstract class FaceSequenceOptions : NeuralTrainerOptions
         EarlyStoppingMetric = "ConcordanceCorrelation";
     }
 
-    /// <summary>The training loss. Default <see cref="FaceSequenceLoss.Concordance"/> (1 − CCC).</summary>
-    public FaceSequenceLoss Loss { get; set; } = FaceSequenceLoss.Concordance;
+    /// <summary>The training loss. Default <see cref="FaceSequenceLoss.MeanSquaredError"/> (the paper's).</summary>
+    public FaceSequenceLoss Loss { get; set; } = FaceSequenceLoss.MeanSquaredError;
 
     /// <summary>Max-pooling window and stride applied to each frame's maps before the fully connected or recurrent
     /// layers. Default 4 (the paper's).</summary>

@@ -63,6 +63,7 @@ public sealed class ConvLstmAffWildBenchmark : BenchmarkCase
     private static T Configure<T>(T options) where T : FaceSequenceOptions
     {
         options.LengthColumnName = "Length";
+        options.Loss = FaceSequenceLoss.Concordance;
         options.LearningRate = 1e-3;
         options.BatchSize = 2;
         options.Epochs = 15;

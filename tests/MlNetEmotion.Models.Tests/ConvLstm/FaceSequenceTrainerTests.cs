@@ -141,7 +141,7 @@ public class FaceSequenceTrainerTests
         Assert.Equal([32, 16, 8], options.Filters);
         Assert.Equal(7, options.KernelSize);
         Assert.Equal(4, options.Pool);
-        Assert.Equal(FaceSequenceLoss.Concordance, options.Loss);
+        Assert.Equal(FaceSequenceLoss.MeanSquaredError, options.Loss);
         Assert.Equal(2, new RecurrentBaselineOptions().Layers);
     }
 
