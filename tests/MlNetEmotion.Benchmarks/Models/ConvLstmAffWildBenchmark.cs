@@ -11,17 +11,17 @@ using MlNetEmotion.Vision.Processing;
 namespace MlNetEmotion.Benchmarks.Models;
 
 /// <summary>
-/// Paper 001 on the Aff-Wild stand-in, held-out subjects: 10 videos (one subject each) of 8 s at 5 fps; faces found by
-/// the Viola–Jones cascade (last box reused where the face is missing), cropped grey to 16 × 16 and scaled to [0, 1] as
-/// one-channel "feature maps" <c>[40, 1, 16, 16]</c> (a stand-in for the paper's VGG-19 maps, which need weights this
-/// repository does not ship). Videos 1–8 train (2 of them held back by subject for early stopping on CCC), videos 9–10
-/// are scored. ConvLSTM (32 / 16 / 8 filters, 7 × 7 kernels), CNN-LSTM and CNN-GRU (hidden 128, two layers), all with
+/// Paper 001 on the Aff-Wild stand-in, held-out subjects: 24 videos (one subject each) of 8 s at 5 fps; faces found by
+/// the Viola–Jones cascade (last box reused where the face is missing), cropped grey to 24 × 24 and scaled to [0, 1] as
+/// one-channel "feature maps" <c>[40, 1, 24, 24]</c> (a stand-in for the paper's VGG-19 maps, which need weights this
+/// repository does not ship). Videos 1–18 train (4 of them held back by subject for early stopping on CCC), videos
+/// 19–24 are scored. ConvLSTM (32 / 16 / 8 filters, 7 × 7 kernels), CNN-LSTM and CNN-GRU (hidden 128, two layers), all with
 /// 1 − CCC, Adam at 1e-3 (the paper's 1e-4 learns too little in this many epochs), batch 2, up to 15 epochs, patience 5.
 /// Reported per network: valence and arousal CCC on the held-out subjects' frames and the training time.
 /// </summary>
 public sealed class ConvLstmAffWildBenchmark : BenchmarkCase
 {
-    private const int Frames = 40, Size = 16, Videos = 10, TrainVideos = 8;
+    private const int Frames = 40, Size = 24, Videos = 24, TrainVideos = 18;
 
     /// <inheritdoc />
     public override string Name => "models.convlstm-affwild";
