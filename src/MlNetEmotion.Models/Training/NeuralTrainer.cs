@@ -43,6 +43,11 @@ public abstract class NeuralTrainer<TOptions> : IEstimator<NeuralPredictionTrans
     /// <param name="shape">Input shapes, output width and steps.</param>
     protected abstract NeuralNetworkSpec CreateSpec(NeuralShape shape);
 
+    /// <summary>The closed range every regression label value must lie in (e.g. [-1, 1] for valence and arousal); null
+    /// for any finite value. A value outside it fails <see cref="Fit"/> with a <see cref="DataValidationException"/>
+    /// naming the row.</summary>
+    protected virtual (float Min, float Max)? LabelRange => null;
+
     /// <summary>The loss of one batch; the default is the task's (cross-entropy with the class weights, MSE, masked MSE).
     /// Override for a paper's own loss; a network implementing <see cref="INetworkLoss"/> supplies its own instead.</summary>
     /// <param name="output">The network's output for the batch.</param>
@@ -55,7 +60,7 @@ public abstract class NeuralTrainer<TOptions> : IEstimator<NeuralPredictionTrans
     public NeuralPredictionTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var table = new TrainingTable(input, Options, Task);
+        var table = new TrainingTable(input, Options, Task, LabelRange);
         if (Options.ClassWeights is { } weights && weights.Length != table.OutputSize)
             throw new ArgumentException($"ClassWeights has {weights.Length} values for {table.OutputSize} classes.", nameof(Options.ClassWeights));
         var spec = CreateSpec(new NeuralShape(table.InputShapes, table.OutputSize, table.Steps));

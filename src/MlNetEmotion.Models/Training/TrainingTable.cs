@@ -11,7 +11,7 @@ internal sealed class TrainingTable
     private readonly DataViewSchema.Column[] _features;
     private readonly int[] _widths;
 
-    public TrainingTable(IDataView data, NeuralTrainerOptions options, NeuralTask task)
+    public TrainingTable(IDataView data, NeuralTrainerOptions options, NeuralTask task, (float Min, float Max)? labelRange = null)
     {
         _data = data;
         _features = options.FeatureColumnNames.Select(n => FeatureColumn(data.Schema, n)).ToArray();
@@ -20,7 +20,7 @@ internal sealed class TrainingTable
         var label = data.Schema.GetColumnOrNull(options.LabelColumnName)
             ?? throw SchemaMismatchException.Missing(options.LabelColumnName, task == NeuralTask.MulticlassClassification ? "a key label column" : "a Single label column", data.Schema);
         LabelColumn = label;
-        (Rows, ClassIndices, Targets, TargetWidth, Steps) = ReadLabels(data, label, task);
+        (Rows, ClassIndices, Targets, TargetWidth, Steps) = ReadLabels(data, label, task, labelRange);
         if (Rows == 0) throw DataValidationException.Empty("Training");
         Lengths = options.LengthColumnName is { } l ? ReadLengths(data, l, Steps) : null;
         Groups = options.ValidationGroupColumnName is { } g ? data.GetColumn<string>(g).ToArray() : null;
@@ -84,7 +84,7 @@ internal sealed class TrainingTable
         return ok ? column : throw new SchemaMismatchException(name, "Single or a known-size vector of Single", column.Type.ToString());
     }
 
-    private static (int Rows, long[]? Classes, float[]? Targets, int Width, int Steps) ReadLabels(IDataView data, DataViewSchema.Column label, NeuralTask task)
+    private static (int Rows, long[]? Classes, float[]? Targets, int Width, int Steps) ReadLabels(IDataView data, DataViewSchema.Column label, NeuralTask task, (float Min, float Max)? range)
     {
         if (task == NeuralTask.MulticlassClassification)
         {
@@ -117,7 +117,11 @@ internal sealed class TrainingTable
             {
                 var y = read();
                 for (int j = 0; j < y.Length; j++)
+                {
                     if (!float.IsFinite(y[j])) throw DataValidationException.NonFinite(label.Name, cursor.Position, j, y[j]);
+                    if (range is { } r && (y[j] < r.Min || y[j] > r.Max))
+                        throw new DataValidationException($"Column '{label.Name}', row {cursor.Position}, slot {j}: label {y[j]} is outside [{r.Min}, {r.Max}].", label.Name, cursor.Position);
+                }
                 values.AddRange(y);
                 rows++;
             }

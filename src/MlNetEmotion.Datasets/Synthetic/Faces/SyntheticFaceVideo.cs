@@ -36,17 +36,35 @@ public static class SyntheticFaceVideo
     /// (default): throughout.</param>
     /// <exception cref="ArgumentOutOfRangeException">A duration that is negative or not finite, or an option out of range.</exception>
     public static IEnumerable<SyntheticFaceFrame> Frames(int seed, int subject, int trial, AffectState affect, double seconds,
-        SyntheticFaceOptions? options = null, EmotionBursts? bursts = null)
+        SyntheticFaceOptions? options = null, EmotionBursts? bursts = null) =>
+        Frames(seed, subject, trial, t => bursts is null || bursts.Contains(t) ? affect : default, _ => true, seconds, options);
+
+    /// <summary>The frames of one video whose expressed state changes from frame to frame (continuous annotation, as in
+    /// Aff-Wild), rendered as they are enumerated. With a constant <paramref name="affectAt"/> and every frame visible the
+    /// frames equal those of the constant-state overload.</summary>
+    /// <param name="seed">Corpus seed.</param>
+    /// <param name="subject">Subject number (selects the face).</param>
+    /// <param name="trial">Trial number from 1 (selects pose, lighting, background, motion and noise).</param>
+    /// <param name="affectAt">The state the face expresses at a time in seconds.</param>
+    /// <param name="faceVisible">Whether the face is in the picture at a time in seconds; when not, the head is drawn
+    /// outside the frame and only the background shows.</param>
+    /// <param name="seconds">Duration; the video has ⌊seconds · frame rate⌋ frames.</param>
+    /// <param name="options">Frame size, rate and nuisance levels; defaults when null.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A duration that is negative or not finite, or an option out of range.</exception>
+    public static IEnumerable<SyntheticFaceFrame> Frames(int seed, int subject, int trial, Func<double, AffectState> affectAt,
+        Func<double, bool> faceVisible, double seconds, SyntheticFaceOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(affectAt);
+        ArgumentNullException.ThrowIfNull(faceVisible);
         options ??= new SyntheticFaceOptions();
         options.Validate();
         if (!(seconds >= 0 && double.IsFinite(seconds)))
             throw new ArgumentOutOfRangeException(nameof(seconds), seconds, "seconds must be a finite duration of at least 0.");
-        return Iterate(seed, subject, trial, affect, seconds, options, bursts);
+        return Iterate(seed, subject, trial, affectAt, faceVisible, seconds, options);
     }
 
-    private static IEnumerable<SyntheticFaceFrame> Iterate(int seed, int subject, int trial, AffectState affect, double seconds,
-        SyntheticFaceOptions o, EmotionBursts? bursts)
+    private static IEnumerable<SyntheticFaceFrame> Iterate(int seed, int subject, int trial, Func<double, AffectState> affectAt,
+        Func<double, bool> faceVisible, double seconds, SyntheticFaceOptions o)
     {
         var identity = SyntheticFaceIdentity.For(seed, subject);
         var g = new Generator(SyntheticSeed.For(seed, subject, trial, SyntheticSeed.Stream.Face));
@@ -81,11 +99,12 @@ public static class SyntheticFaceVideo
             double lid = t >= nextBlink ? 1 - Math.Sin(Math.PI * (t - nextBlink) / BlinkSeconds) : 1;
 
             double intensity = o.EffectSize * (1 - 0.5 * Math.Exp(-t / 0.7) + 0.08 * Math.Sin(waverOmega * t + waverPhase));
-            var expression = FaceExpressionParameters.FromAffect(bursts is null || bursts.Contains(t) ? affect : default, identity, intensity);
+            var expression = FaceExpressionParameters.FromAffect(affectAt(t), identity, intensity);
             expression = expression with { EyeOpenness = expression.EyeOpenness * lid };
 
             var (dx, dy, dScale, dRoll) = motion.At(t);
-            var pose = new FramePose(centerX + dx + 0.2 * g.NextNormal(), centerY + dy + 0.2 * g.NextNormal(),
+            double away = faceVisible(t) ? 0 : 4 * o.Width;
+            var pose = new FramePose(centerX + dx + 0.2 * g.NextNormal() + away, centerY + dy + 0.2 * g.NextNormal(),
                 headHeight * Math.Exp(dScale), roll + dRoll);
             var image = renderer.Render(identity, expression, pose, scene with { Gain = scene.Gain * (1 + 0.02 * Math.Sin(0.7 * t)) },
                 o.NoiseStd, g.NextUInt64());

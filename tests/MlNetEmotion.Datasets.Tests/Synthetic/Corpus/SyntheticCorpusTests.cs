@@ -109,7 +109,7 @@ public sealed class SyntheticCorpusTests : IDisposable
         Assert.Contains("synthetic-eav", e.Message);
     }
 
-    private static double MeanAbsoluteDifference(ImageSequence a, ImageSequence b)
+    internal static double MeanAbsoluteDifference(ImageSequence a, ImageSequence b)
     {
         double sum = 0;
         long n = 0;
