@@ -68,7 +68,7 @@ public sealed class ConcatenatedDataView : IDataView
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
             if (!IsColumnActive(column))
-                throw new SchemaMismatchException(column.Name, "an active column", "an inactive column: request it when opening the cursor");
+                throw SchemaMismatchException.Inactive(column.Name);
             return (ref TValue value) =>
             {
                 if (!_getters.TryGetValue(column.Index, out var getter))

@@ -93,7 +93,7 @@ public sealed class InMemoryDataView : IDataView
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
             if (!active[column.Index])
-                throw new SchemaMismatchException(column.Name, "an active column", "an inactive column: request it when opening the cursor");
+                throw SchemaMismatchException.Inactive(column.Name);
             if (view._values[column.Index] is not TValue[] values)
                 throw new SchemaMismatchException(column.Name, typeof(TValue).Name, column.Type.RawType.Name);
             return StoredValues.Getter(values, () => order[_position]);

@@ -121,7 +121,7 @@ internal sealed class MappedRow : DataViewRow
         if (column.Index < 0 || column.Index >= _schema.Count || _schema[column.Index].Name != column.Name)
             throw SchemaMismatchException.Missing(column.Name, "a column of this row", _schema);
         if (!IsColumnActive(column))
-            throw new SchemaMismatchException(column.Name, "an active column", "an inactive column: request it when opening the cursor");
+            throw SchemaMismatchException.Inactive(column.Name);
         if (column.Index < inputCount) return _input.GetGetter<TValue>(_mapper.InputSchema[column.Index]);
         return _getters[column.Index - inputCount] as ValueGetter<TValue>
             ?? throw new SchemaMismatchException(column.Name, typeof(TValue).Name, column.Type.RawType.Name);

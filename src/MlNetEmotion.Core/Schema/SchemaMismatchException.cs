@@ -28,6 +28,11 @@ public sealed class SchemaMismatchException : InvalidOperationException
     public static SchemaMismatchException Missing(string columnName, string? expected, DataViewSchema schema) =>
         new(columnName, expected, $"no such column (columns: {VisibleNames(schema)})");
 
+    /// <summary>The exception for a getter asked of a column the cursor was not opened with.</summary>
+    /// <param name="columnName">The column.</param>
+    public static SchemaMismatchException Inactive(string columnName) =>
+        new(columnName, "an active column", "an inactive column: request it when opening the cursor");
+
     private static string VisibleNames(DataViewSchema schema)
     {
         var names = schema.Where(c => !c.IsHidden).Select(c => c.Name).ToArray();

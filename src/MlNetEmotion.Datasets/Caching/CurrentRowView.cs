@@ -42,7 +42,7 @@ internal sealed class CurrentRowView(DataViewRow row) : IDataView
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
             if (!row.IsColumnActive(column))
-                throw new SchemaMismatchException(column.Name, "an active column", "an inactive column: request it when opening the cursor");
+                throw SchemaMismatchException.Inactive(column.Name);
             if (column.Type.RawType != typeof(TValue))
                 throw new SchemaMismatchException(column.Name, typeof(TValue).Name, column.Type.ToString());
             var getter = row.GetGetter<TValue>(column);

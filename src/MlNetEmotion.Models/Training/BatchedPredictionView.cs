@@ -74,7 +74,7 @@ internal sealed class BatchedPredictionView(IDataView source, NeuralPredictionMa
         {
             int count = _view.input.Schema.Count;
             if (!IsColumnActive(column))
-                throw new SchemaMismatchException(column.Name, "an active column", "an inactive column: request it when opening the cursor");
+                throw SchemaMismatchException.Inactive(column.Name);
             if (column.Index < count) return _main.GetGetter<TValue>(_view.input.Schema[column.Index]);
             return _getters[column.Index - count] as ValueGetter<TValue> ?? throw new SchemaMismatchException(column.Name, typeof(TValue).Name, column.Type.RawType.Name);
         }
