@@ -61,6 +61,17 @@ public sealed class DataValidationException : Exception
     public static DataValidationException NonFinite(string columnName, long row, int slot, double value) =>
         new($"Column '{columnName}', row {row}, slot {slot}: value {value} is not finite.", columnName, row);
 
+    /// <summary>Checks that every value of a row's vector is finite.</summary>
+    /// <param name="values">The values.</param>
+    /// <param name="columnName">Their column, for the message.</param>
+    /// <param name="row">Their row, for the message.</param>
+    /// <exception cref="DataValidationException">A value is NaN or infinite (column, row and slot named).</exception>
+    public static void RequireFinite(ReadOnlySpan<float> values, string columnName, long row)
+    {
+        for (int j = 0; j < values.Length; j++)
+            if (!float.IsFinite(values[j])) throw NonFinite(columnName, row, j, values[j]);
+    }
+
     /// <summary>The exception for a view with no rows where rows are needed.</summary>
     public static DataValidationException Empty(string what) => new($"{what}: the data view has no rows.");
 }

@@ -91,7 +91,7 @@ internal sealed class BatchedPredictionView(IDataView source, NeuralPredictionMa
         {
             if (_ahead is null)
             {
-                _ahead = _view.input.GetRowCursor(_view.mapper.FeatureColumns);
+                _ahead = _view.input.GetRowCursor(_view.mapper.InputColumns);
                 _read = _view.mapper.BatchReader(_ahead);
             }
             while (_ahead.Position < position - 1 && _ahead.MoveNext()) { }

@@ -90,8 +90,7 @@ internal sealed class NeuralPredictionMapper : RowMapper
             for (int c = 0; c < _features.Length; c++)
             {
                 var x = readers[c]();
-                for (int j = 0; j < x.Length; j++)
-                    if (!float.IsFinite(x[j])) throw DataValidationException.NonFinite(_features[c].Name, row.Position, j, x[j]);
+                DataValidationException.RequireFinite(x, _features[c].Name, row.Position);
                 var dims = _features[c].Type is VectorDataViewType v ? v.Dimensions.Select(d => (long)d) : [1L];
                 inputs[c] = torch.tensor((float[])x.Clone(), [1, .. dims]);
             }
@@ -105,8 +104,6 @@ internal sealed class NeuralPredictionMapper : RowMapper
             return new NeuralBatch(inputs, lengths);
         };
     }
-
-    public IEnumerable<DataViewSchema.Column> FeatureColumns => InputColumns;
 
     private static void Softmax(Span<float> logits)
     {

@@ -67,8 +67,7 @@ internal sealed class TrainingTable
                     var x = readers[c]();
                     if (x.Length != _widths[c])
                         throw new DataValidationException($"Column '{_features[c].Name}', row {position}: {x.Length} values, expected {_widths[c]}.", _features[c].Name, position);
-                    for (int j = 0; j < x.Length; j++)
-                        if (!float.IsFinite(x[j])) throw DataValidationException.NonFinite(_features[c].Name, position, j, x[j]);
+                    DataValidationException.RequireFinite(x, _features[c].Name, position);
                     x.CopyTo(buffers[c], i * _widths[c]);
                 }
             }
