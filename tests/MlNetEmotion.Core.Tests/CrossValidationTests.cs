@@ -42,7 +42,7 @@ public class CrossValidationTests
         Assert.Equal(acc.Average(), cv.Statistics["MicroAccuracy"].Mean, 12);
         double sd = Math.Sqrt(acc.Sum(a => (a - acc.Average()) * (a - acc.Average())) / 4);
         Assert.Equal(sd, cv.Statistics["MicroAccuracy"].StandardDeviation, 12);
-        Assert.Equal(120, cv.Pooled.Scores.Counts.Counts.Cast<long>().Sum());
+        Assert.Equal(120, cv.Pooled.Scores.Counts.Total);
         Assert.Equal(120, cv.Pooled.Standard.ConfusionMatrix.Counts.Sum(row => row.Sum()));
         Assert.Contains("Low", cv.Pooled.Scores.Counts.GetFormattedConfusionTable());
         Assert.True(cv.Statistics["MicroAccuracy"].Mean > 0.6, "the rating is the first feature, so classes are separable");

@@ -21,20 +21,19 @@ public static class MulticlassMetricsCalculator
         if (predicted.Count != n) throw new ArgumentException($"{predicted.Count} predictions for {n} labels.", nameof(predicted));
         if (probabilities is not null && probabilities.Count != n)
             throw new ArgumentException($"{probabilities.Count} score rows for {n} labels.", nameof(probabilities));
-        var counts = new long[k, k];
         for (int i = 0; i < n; i++)
         {
             if ((uint)truth[i] >= (uint)k) throw new ArgumentException($"Row {i}: true class {truth[i]} is outside 0..{k - 1}.", nameof(truth));
             if ((uint)predicted[i] >= (uint)k) throw new ArgumentException($"Row {i}: predicted class {predicted[i]} is outside 0..{k - 1}.", nameof(predicted));
-            counts[truth[i], predicted[i]]++;
         }
-        var cm = new ConfusionCounts(classNames, counts);
+        // Sparse counts: time and memory grow with rows + classes, not classes squared.
+        var cm = new ConfusionCounts(classNames, Enumerable.Range(0, n).Select(i => new ConfusionCell(truth[i], predicted[i], 1)));
         var precision = cm.PerClassPrecision;
         var recall = cm.PerClassRecall;
         var f1 = Enumerable.Range(0, k).Select(c => precision[c] + recall[c] == 0 ? 0 : 2 * precision[c] * recall[c] / (precision[c] + recall[c])).ToArray();
         var support = Enumerable.Range(0, k).Select(cm.RowSum).ToArray();
         var predictedCount = Enumerable.Range(0, k).Select(cm.ColumnSum).ToArray();
-        long correct = Enumerable.Range(0, k).Sum(c => counts[c, c]);
+        long correct = cm.Correct;
 
         var present = Enumerable.Range(0, k).Where(c => support[c] > 0).ToArray();
         var seen = Enumerable.Range(0, k).Where(c => support[c] > 0 || predictedCount[c] > 0).ToArray();
