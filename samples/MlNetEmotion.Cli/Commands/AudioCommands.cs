@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MlNetEmotion.Cli.Hosting;
 using MlNetEmotion.Audio.Features;
 using MlNetEmotion.Audio.IO;
 using MlNetEmotion.Audio.Tools;
@@ -18,7 +19,7 @@ internal static class AudioCommands
     }
 
     private static Option<int?> SampleRateOption() =>
-        new("--sample-rate") { Description = "Expected sample rate in Hz (required for raw .pcm/.raw files); a file at another rate is an error." };
+        new Option<int?>("--sample-rate") { Description = "Expected sample rate in Hz (required for raw .pcm/.raw files); a file at another rate is an error." }.Within(1, 10_000_000);
 
     private static Command CreateInfo()
     {
@@ -39,10 +40,10 @@ internal static class AudioCommands
         var preset = new Option<string>("--preset") { Description = "torchaudio, kaldi or librosa.", DefaultValueFactory = _ => "torchaudio" };
         preset.AcceptOnlyFromAmong("torchaudio", "kaldi", "librosa");
         var rate = SampleRateOption();
-        var coefficients = new Option<int?>("--n-mfcc") { Description = "Number of coefficients (preset default: 40, 13, 20)." };
-        var fft = new Option<int?>("--n-fft") { Description = "FFT size (preset default: 400, 512, 2048)." };
-        var hop = new Option<int?>("--hop") { Description = "Hop length in samples (preset default: 200, 10 ms, 512)." };
-        var mels = new Option<int?>("--n-mels") { Description = "Number of mel bands (preset default: 128, 23, 128)." };
+        var coefficients = new Option<int?>("--n-mfcc") { Description = "Number of coefficients (preset default: 40, 13, 20)." }.Within(1, 10_000);
+        var fft = new Option<int?>("--n-fft") { Description = "FFT size (preset default: 400, 512, 2048)." }.Within(2, 1 << 24);
+        var hop = new Option<int?>("--hop") { Description = "Hop length in samples (preset default: 200, 10 ms, 512)." }.Within(1, 1 << 24);
+        var mels = new Option<int?>("--n-mels") { Description = "Number of mel bands (preset default: 128, 23, 128)." }.Within(1, 10_000);
         var deltas = new Option<bool>("--deltas") { Description = "Add delta and delta-delta channels: [3, coefficients, frames]." };
         var output = new Option<string>("--out") { Description = "Output .npy file (float32, NumPy format 1.0).", Required = true };
         var command = new Command("mfcc", "MFCCs of a file as a float32 NPY array [coefficients, frames] (or [3, coefficients, frames] with --deltas).");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using MlNetEmotion.Cli.Demo;
+using MlNetEmotion.Cli.Hosting;
 using MlNetEmotion.Cli.Terminal;
 using Spectre.Console;
 
@@ -14,15 +15,15 @@ internal static class DemoCommand
     public static Command Create()
     {
         var defaults = new DemoSettings();
-        var subjects = new Option<int>("--subjects") { Description = "Synthetic subjects.", DefaultValueFactory = _ => defaults.Subjects };
-        var trials = new Option<int>("--trials") { Description = "Trials per subject.", DefaultValueFactory = _ => defaults.TrialsPerSubject };
-        var seconds = new Option<double>("--seconds") { Description = "Stimulus seconds per trial (after the 3 s baseline).", DefaultValueFactory = _ => defaults.Seconds };
-        var fps = new Option<double>("--fps") { Description = "Face frames per second fed to detection and the expression network.", DefaultValueFactory = _ => defaults.FrameRate };
+        var subjects = new Option<int>("--subjects") { Description = "Synthetic subjects.", DefaultValueFactory = _ => defaults.Subjects }.Within(1, 10_000);
+        var trials = new Option<int>("--trials") { Description = "Trials per subject.", DefaultValueFactory = _ => defaults.TrialsPerSubject }.Within(1, 10_000);
+        var seconds = new Option<double>("--seconds") { Description = "Stimulus seconds per trial (after the 3 s baseline).", DefaultValueFactory = _ => defaults.Seconds }.Within(0, 3600);
+        var fps = new Option<double>("--fps") { Description = "Face frames per second fed to detection and the expression network.", DefaultValueFactory = _ => defaults.FrameRate }.Within(0, 60);
         var noVideo = new Option<bool>("--no-video") { Description = "EEG only: skip the face video." };
         var target = new Option<string>("--target") { Description = "Rating to classify: Arousal or Valence.", DefaultValueFactory = _ => defaults.Target };
         target.AcceptOnlyFromAmong("Arousal", "Valence");
-        var folds = new Option<int>("--folds") { Description = "Cross-validation folds.", DefaultValueFactory = _ => defaults.Folds };
-        var epochs = new Option<int>("--epochs") { Description = "Maximum MLP epochs.", DefaultValueFactory = _ => defaults.Epochs };
+        var folds = new Option<int>("--folds") { Description = "Cross-validation folds.", DefaultValueFactory = _ => defaults.Folds }.Within(2, 10_000);
+        var epochs = new Option<int>("--epochs") { Description = "Maximum MLP epochs.", DefaultValueFactory = _ => defaults.Epochs }.Within(1, 100_000);
         var seed = new Option<int>("--seed") { Description = "Seed of data, folds and training.", DefaultValueFactory = _ => defaults.Seed };
         var output = new Option<string>("--out") { Description = "Folder for metrics.json.", DefaultValueFactory = _ => defaults.OutputDirectory };
         var command = new Command("demo",
@@ -30,17 +31,20 @@ internal static class DemoCommand
         {
             subjects, trials, seconds, fps, noVideo, target, folds, epochs, seed, output,
         };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
+            // Folds are grouped by subject: each fold needs a subject of its own.
+            if (parse.GetValue(folds) > parse.GetValue(subjects))
+                throw new UsageException($"--folds ({parse.GetValue(folds)}) must not exceed --subjects ({parse.GetValue(subjects)}): folds are grouped by subject.");
             var settings = new DemoSettings(parse.GetValue(subjects), parse.GetValue(trials), parse.GetValue(seconds), parse.GetValue(fps),
                 parse.GetValue(target)!, parse.GetValue(folds), parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(output)!,
                 !parse.GetValue(noVideo));
-            return Run(settings, parse.InvocationConfiguration.Output);
-        });
+            Run(settings, parse.InvocationConfiguration.Output);
+        }));
         return command;
     }
 
-    private static int Run(DemoSettings settings, TextWriter output)
+    private static void Run(DemoSettings settings, TextWriter output)
     {
         var console = ProgressConsole.Create(output);
         var ml = new MLContext(settings.Seed);
@@ -70,7 +74,6 @@ internal static class DemoCommand
         string json = DemoExperiment.ToJson(settings, runs).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
         Core.IO.AtomicFile.Write(path, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(json)));
         console.WriteLine($"{main.Name} accuracy {S(main, "MicroAccuracy")} in {(DateTime.UtcNow - started).TotalSeconds:F1} s; metrics written to {path}");
-        return 0;
     }
 
     private static string S(DemoRun run, string name) =>

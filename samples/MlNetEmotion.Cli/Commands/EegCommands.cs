@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MlNetEmotion.Cli.Hosting;
 using MlNetEmotion.Eeg.Features;
 using MlNetEmotion.Eeg.IO;
 using MlNetEmotion.Eeg.Tools;
@@ -18,7 +19,8 @@ internal static class EegCommands
         return command;
     }
 
-    private static Option<double?> RateOption() => new("--rate") { Description = "Sampling rate in Hz for header-less files (.npy, .csv, .mat)." };
+    /// <summary>The <c>--rate</c> option of the EEG commands.</summary>
+    internal static Option<double?> RateOption() => new Option<double?>("--rate") { Description = "Sampling rate in Hz for header-less files (.npy, .csv, .mat)." }.Within(0, 1e7);
 
     private static Command CreateInfo()
     {
@@ -39,9 +41,10 @@ internal static class EegCommands
     {
         var file = new Argument<string>("file") { Description = "EEG file (.edf, .bdf, .gdf, .mat, .npy, .csv)." };
         var bands = new Option<string>("--bands") { Description = "Bands as name:low-high,... (Hz).", DefaultValueFactory = _ => "theta:4-8,alpha:8-13,beta:13-30,gamma:30-45" };
-        var window = new Option<double>("--window") { Description = "Window length in seconds.", DefaultValueFactory = _ => 1.0 };
-        var overlap = new Option<double>("--overlap") { Description = "Window overlap fraction in [0, 1).", DefaultValueFactory = _ => 0.0 };
-        var bandpass = new Option<double[]>("--bandpass") { Description = "Zero-phase band-pass LO HI (Hz) applied first.", AllowMultipleArgumentsPerToken = true, Arity = new ArgumentArity(2, 2) };
+        var window = new Option<double>("--window") { Description = "Window length in seconds.", DefaultValueFactory = _ => 1.0 }.Within(0, 86_400);
+        var overlap = new Option<double>("--overlap") { Description = "Window overlap fraction in [0, 1).", DefaultValueFactory = _ => 0.0 }.Within(0, 1, minIncluded: true, maxIncluded: false);
+        var bandpass = new Option<double[]>("--bandpass") { Description = "Zero-phase band-pass LO HI (Hz) applied first.", AllowMultipleArgumentsPerToken = true, Arity = new ArgumentArity(2, 2) }
+            .Require(e => e is null || (e.All(double.IsFinite) && 0 <= e[0] && e[0] < e[1]), "two frequencies LO HI with 0 <= LO < HI");
         var scale = new Option<BandPowerScale>("--scale") { Description = "Absolute, Relative or Log.", DefaultValueFactory = _ => BandPowerScale.Absolute };
         var method = new Option<BandPowerMethod>("--method") { Description = "Welch or FilterBank.", DefaultValueFactory = _ => BandPowerMethod.Welch };
         var output = new Option<string>("--out") { Description = "Output .npy file: float64 [windows, channels, bands].", Required = true };

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MlNetEmotion.Cli.Hosting;
 using MlNetEmotion.Eeg.Features;
 using MlNetEmotion.Eeg.IO;
 using MlNetEmotion.Eeg.Topography;
@@ -15,9 +16,9 @@ internal static class EegTopomapCommand
         var file = new Argument<string>("file") { Description = "EEG file (.edf, .bdf, .gdf, .mat, .npy, .csv)." };
         var montage = new Option<string>("--montage") { Description = "standard_1020, standard_1005, biosemi16/32/64, or a .elc/.txt/.sfp file.", DefaultValueFactory = _ => "standard_1020" };
         var bands = new Option<string>("--bands") { Description = "Bands as name:low-high,... (Hz).", DefaultValueFactory = _ => "theta:4-8,alpha:8-13,beta:13-30" };
-        var fps = new Option<double>("--fps") { Description = "Frames per second (one 1/fps s window per frame).", DefaultValueFactory = _ => 8 };
-        var overlap = new Option<double>("--overlap") { Description = "Window overlap fraction in [0, 1).", DefaultValueFactory = _ => 0 };
-        var size = new Option<int>("--size") { Description = "Image width and height in pixels.", DefaultValueFactory = _ => 32 };
+        var fps = new Option<double>("--fps") { Description = "Frames per second (one 1/fps s window per frame).", DefaultValueFactory = _ => 8 }.Within(0, 1000);
+        var overlap = new Option<double>("--overlap") { Description = "Window overlap fraction in [0, 1).", DefaultValueFactory = _ => 0 }.Within(0, 1, minIncluded: true, maxIncluded: false);
+        var size = new Option<int>("--size") { Description = "Image width and height in pixels.", DefaultValueFactory = _ => 32 }.Within(2, 1024);
         var method = new Option<string>("--method") { Description = "cubic (Clough-Tocher), linear or nearest.", DefaultValueFactory = _ => "cubic" };
         var layout = new Option<string>("--layout") { Description = "mne (head circle, MNE projection) or bashivan (bounding box, azim_proj).", DefaultValueFactory = _ => "mne" };
         var extrapolate = new Option<string?>("--extrapolate") { Description = "head, local, box or none (default: head for mne, none for bashivan)." };
@@ -30,7 +31,7 @@ internal static class EegTopomapCommand
         var output = new Option<string>("--out") { Description = "Output .npy file: float32 [frames, bands, H, W].", Required = true };
         var png = new Option<string?>("--png") { Description = "Directory for a PNG picture of every map." };
         var colormap = new Option<string>("--colormap") { Description = "viridis or RdBu_r (PNG only).", DefaultValueFactory = _ => "viridis" };
-        var rate = new Option<double?>("--rate") { Description = "Sampling rate in Hz for header-less files (.npy, .csv, .mat)." };
+        var rate = EegCommands.RateOption();
         var command = new Command("topomap", "Band-power topomaps per frame (Bashivan et al. 2016 EEG images), written as float32 NPY [frames, bands, H, W].");
         command.Arguments.Add(file);
         foreach (var o in new Option[] { montage, bands, fps, overlap, size, method, layout, extrapolate, power, scale, output, png, colormap, rate }) command.Options.Add(o);
@@ -72,6 +73,6 @@ internal static class EegTopomapCommand
     private static int Parse(string value, string option, params string[] choices)
     {
         int i = Array.FindIndex(choices, c => c.Equals(value, StringComparison.OrdinalIgnoreCase));
-        return i >= 0 ? i : throw new ArgumentException($"{option} '{value}' is not one of {string.Join(", ", choices)}.");
+        return i >= 0 ? i : throw new UsageException($"{option} '{value}' is not one of {string.Join(", ", choices)}.");
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MlNetEmotion.Cli.Hosting;
 using MlNetEmotion.Vision.Detection;
 using MlNetEmotion.Vision.Faces;
 
@@ -24,9 +25,9 @@ internal static class FacesCommands
     {
         var images = new Argument<string[]>("images") { Description = "Image files (PNG, PGM/PPM, or anything ffmpeg decodes).", Arity = ArgumentArity.OneOrMore };
         var cascade = CascadeOption();
-        var scale = new Option<double>("--scale") { Description = "Scale factor between levels (> 1).", DefaultValueFactory = _ => 1.1 };
-        var neighbours = new Option<int>("--min-neighbors") { Description = "Overlapping raw hits a face needs (more than this).", DefaultValueFactory = _ => 3 };
-        var minSize = new Option<int>("--min-size") { Description = "Smallest face side in pixels.", DefaultValueFactory = _ => 30 };
+        var scale = new Option<double>("--scale") { Description = "Scale factor between levels (> 1).", DefaultValueFactory = _ => 1.1 }.Within(1, 10, maxIncluded: true);
+        var neighbours = new Option<int>("--min-neighbors") { Description = "Overlapping raw hits a face needs (more than this).", DefaultValueFactory = _ => 3 }.Within(0, 1000);
+        var minSize = new Option<int>("--min-size") { Description = "Smallest face side in pixels.", DefaultValueFactory = _ => 30 }.Within(0, 100_000);
         var command = new Command("detect", "Detect faces; prints JSON [{\"file\":..,\"faces\":[{\"x\":..,\"y\":..,\"width\":..,\"height\":..}]}].");
         command.Arguments.Add(images);
         foreach (var option in new Option[] { cascade, scale, neighbours, minSize }) command.Options.Add(option);
@@ -38,7 +39,7 @@ internal static class FacesCommands
             };
             var report = FaceDetectionReport.Detect(parse.GetValue(images)!, LoadCascade(parse.GetValue(cascade)), options);
             parse.InvocationConfiguration.Output.WriteLine(FaceDetectionReport.ToJson(report));
-        }, e => e is InvalidOperationException));
+        }));
         return command;
     }
 
@@ -46,9 +47,9 @@ internal static class FacesCommands
     {
         var input = new Argument<string>("input") { Description = "Video (anything ffmpeg reads) or still image." };
         var cascade = CascadeOption();
-        var fps = new Option<double>("--fps") { Description = "Frames per second taken from a video.", DefaultValueFactory = _ => 8 };
-        var size = new Option<int>("--size") { Description = "Side of the square crops in pixels.", DefaultValueFactory = _ => 227 };
-        var margin = new Option<double>("--margin") { Description = "Extra fraction of the face box on each side.", DefaultValueFactory = _ => 0 };
+        var fps = new Option<double>("--fps") { Description = "Frames per second taken from a video.", DefaultValueFactory = _ => 8 }.Within(0, 1000);
+        var size = new Option<int>("--size") { Description = "Side of the square crops in pixels.", DefaultValueFactory = _ => 227 }.Within(1, 4096);
+        var margin = new Option<double>("--margin") { Description = "Extra fraction of the face box on each side.", DefaultValueFactory = _ => 0 }.Within(0, 10, minIncluded: true);
         var drop = new Option<bool>("--drop-missed") { Description = "Drop frames without a face instead of reusing the last box." };
         var output = new Option<string>("--out") { Description = "Output folder for frame_NNNNNN.png crops and index.json.", Required = true };
         var command = new Command("crop", "Largest face per frame, cropped square and resized; writes PNGs and index.json.");
@@ -65,7 +66,7 @@ internal static class FacesCommands
             };
             var index = FaceCropExporter.Export(parse.GetValue(input)!, parse.GetValue(output)!, LoadCascade(parse.GetValue(cascade)), options);
             parse.InvocationConfiguration.Output.WriteLine($"{index.Crops.Count} crops written to {parse.GetValue(output)}");
-        }, e => e is InvalidOperationException));
+        }));
         return command;
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using MlNetEmotion.Cli.Hosting;
 using MlNetEmotion.Vision.Detection;
 using MlNetEmotion.Vision.Expression;
 
@@ -18,7 +19,7 @@ internal static class FacesExpressionCommand
         var images = new Argument<string[]>("images") { Description = "Image files (PNG, PGM/PPM, or anything ffmpeg decodes).", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
         var wholeImage = new Option<bool>("--whole-image") { Description = "Skip detection: each image is one face (resized to 112x112 unless it already is)." };
-        var minSize = new Option<int>("--min-size") { Description = "Smallest face side in pixels.", DefaultValueFactory = _ => 30 };
+        var minSize = new Option<int>("--min-size") { Description = "Smallest face side in pixels.", DefaultValueFactory = _ => 30 }.Within(0, 100_000);
         var command = new Command("expression",
             "Expression probabilities (neutral, happy, sad, angry, fearful, disgusted, surprised) per detected face, largest first.");
         command.Arguments.Add(images);
@@ -29,7 +30,7 @@ internal static class FacesExpressionCommand
             var options = new CascadeDetectionOptions { MinSize = parse.GetValue(minSize) };
             var report = FaceExpressionReport.Analyze(parse.GetValue(images)!, FaceExpressionNet.LoadPretrained(), detector, options);
             parse.InvocationConfiguration.Output.Write(parse.GetValue(json) ? FaceExpressionReport.ToJson(report) + Environment.NewLine : Table(report));
-        }, e => e is InvalidOperationException));
+        }));
         return command;
     }
 

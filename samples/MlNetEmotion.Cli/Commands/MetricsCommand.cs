@@ -20,23 +20,14 @@ internal static class MetricsCommand
         {
             task, input, label, predicted, score,
         };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             string path = parse.GetValue(input)!;
-            try
-            {
-                var json = parse.GetValue(task) == "multiclass"
-                    ? PredictionMetrics.Multiclass(path, parse.GetValue(label)!, parse.GetValue(predicted)!, parse.GetValue(score)!)
-                    : PredictionMetrics.Regression(path, Split(parse.GetValue(label)!), Split(parse.GetValue(score)!));
-                parse.InvocationConfiguration.Output.WriteLine(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-                return 0;
-            }
-            catch (Exception e) when (e is InvalidDataException or FileNotFoundException or ArgumentException)
-            {
-                parse.InvocationConfiguration.Error.WriteLine($"error: {e.Message}");
-                return 2;
-            }
-        });
+            var json = parse.GetValue(task) == "multiclass"
+                ? PredictionMetrics.Multiclass(path, parse.GetValue(label)!, parse.GetValue(predicted)!, parse.GetValue(score)!)
+                : PredictionMetrics.Regression(path, Split(parse.GetValue(label)!), Split(parse.GetValue(score)!));
+            parse.InvocationConfiguration.Output.WriteLine(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        }));
         return command;
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MlNetEmotion.Cli.Hosting;
 using MlNetEmotion.Cli.Terminal;
 using MlNetEmotion.Datasets.Synthetic.AffWild;
 using MlNetEmotion.Datasets.Synthetic.Corpus;
@@ -37,9 +38,9 @@ internal static class SynthCommand
     {
         bool perVideo = trials == 0;
         var output = new Option<string>("--out") { Description = "Corpus folder to create.", Required = true };
-        var subjectCount = new Option<int>("--subjects") { Description = perVideo ? "Subjects (one video each)." : "Subjects.", DefaultValueFactory = _ => subjects };
-        var trialCount = new Option<int>("--trials") { Description = "Trials (clips) per subject.", DefaultValueFactory = _ => trials };
-        var length = new Option<double>("--seconds") { Description = "Seconds per trial (stimulus, without DEAP's 3 s baseline).", DefaultValueFactory = _ => seconds };
+        var subjectCount = new Option<int>("--subjects") { Description = perVideo ? "Subjects (one video each)." : "Subjects.", DefaultValueFactory = _ => subjects }.Within(1, 10_000);
+        var trialCount = new Option<int>("--trials") { Description = "Trials (clips) per subject.", DefaultValueFactory = _ => trials }.Within(1, 10_000);
+        var length = new Option<double>("--seconds") { Description = "Seconds per trial (stimulus, without DEAP's 3 s baseline).", DefaultValueFactory = _ => seconds }.Within(0, 3600);
         var seed = new Option<int>("--seed") { Description = "Seed: the same seed writes the same corpus.", DefaultValueFactory = _ => 42 };
         var noVideo = new Option<bool>("--no-video") { Description = "Skip the face videos (no ffmpeg needed)." };
         var command = new Command(name, description) { output, subjectCount, length, seed };

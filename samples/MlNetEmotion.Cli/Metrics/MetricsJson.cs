@@ -3,7 +3,10 @@ using MlNetEmotion.Evaluation;
 
 namespace MlNetEmotion.Cli.Metrics;
 
-/// <summary>JSON forms of the metrics objects (NaN, e.g. log-loss without scores, becomes null).</summary>
+/// <summary>JSON forms of the metrics objects (NaN, e.g. log-loss without scores, becomes null). The confusion matrix is
+/// written twice over at most <see cref="ConfusionCounts.MaxFormattedClasses"/> classes: dense (<c>confusionMatrix</c>,
+/// rows true classes) and as its non-zero cells (<c>confusionCells</c>, [true, predicted, count] by class index); beyond
+/// that only the cells, so that the output grows with the rows, never with classes squared.</summary>
 internal static class MetricsJson
 {
     public static JsonObject Multiclass(ClassificationScores m) => new()
@@ -19,7 +22,8 @@ internal static class MetricsJson
         ["perClassPrecision"] = Array(m.PerClassPrecision),
         ["perClassRecall"] = Array(m.PerClassRecall),
         ["perClassF1"] = Array(m.PerClassF1),
-        ["confusionMatrix"] = Confusion(m.Counts),
+        ["confusionMatrix"] = m.Counts.NumberOfClasses <= ConfusionCounts.MaxFormattedClasses ? Confusion(m.Counts) : null,
+        ["confusionCells"] = new JsonArray(m.Counts.Cells.Select(c => (JsonNode?)new JsonArray(c.Actual, c.Predicted, c.Count)).ToArray()),
     };
 
     public static JsonObject Regression(RegressionScores m) => new()

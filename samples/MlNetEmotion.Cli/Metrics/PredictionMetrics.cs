@@ -32,7 +32,7 @@ internal static class PredictionMetrics
     public static JsonObject Regression(string path, IReadOnlyList<string> labelColumns, IReadOnlyList<string> scoreColumns)
     {
         if (labelColumns.Count != scoreColumns.Count)
-            throw new ArgumentException($"--label names {labelColumns.Count} columns but --score names {scoreColumns.Count}; give one score column per label column.");
+            throw new Hosting.UsageException($"--label names {labelColumns.Count} columns but --score names {scoreColumns.Count}; give one score column per label column.");
         var table = CsvTable.Read(path);
         var truth = labelColumns.Select(c => table.Rows.Select(r => Number(table, r, table.Column(c))).ToArray()).ToArray();
         var predicted = scoreColumns.Select(c => table.Rows.Select(r => Number(table, r, table.Column(c))).ToArray()).ToArray();
@@ -41,12 +41,14 @@ internal static class PredictionMetrics
 
     private static int[]? ScoreColumns(CsvTable table, string prefix, string[] classes)
     {
-        var byName = classes.Select(c => Array.FindIndex(table.Header, h => h == prefix + c || h == $"{prefix}_{c}")).ToArray();
+        var header = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = table.Header.Length - 1; i >= 0; i--) header[table.Header[i]] = i;     // the first of equal names wins
+        var byName = classes.Select(c => header.TryGetValue(prefix + c, out int i) || header.TryGetValue($"{prefix}_{c}", out i) ? i : -1).ToArray();
         if (byName.All(i => i >= 0)) return byName;
         var all = table.Header.Select((h, i) => (h, i)).Where(x => x.h.StartsWith(prefix, StringComparison.Ordinal)).Select(x => x.i).ToArray();
         if (all.Length == 0) return null;
         if (all.Length != classes.Length)
-            throw new InvalidDataException($"{table.Path} line 1: {all.Length} columns start with '{prefix}' but there are {classes.Length} classes ({string.Join(", ", classes)}).");
+            throw new InvalidDataException($"{table.Path} line 1: {all.Length} columns start with '{prefix}' but there are {classes.Length} classes ({string.Join(", ", classes.Take(10))}{(classes.Length > 10 ? ", ..." : "")}).");
         return all;
     }
 

@@ -1,6 +1,5 @@
-using System.CommandLine;
 using System.Text.Json;
-using MlNetEmotion.Cli.Commands;
+using MlNetEmotion.Cli.Tests.Hosting;
 using MlNetEmotion.Evaluation;
 
 namespace MlNetEmotion.Cli.Tests.Metrics;
@@ -9,13 +8,10 @@ public class MetricsCommandTests
 {
     private static (int Code, string Out, string Err) Run(string csv, params string[] args)
     {
-        string path = Path.Combine(Path.GetTempPath(), $"mlnemo-{Guid.NewGuid():N}.csv");
+        using var folder = new CliHarness.TempFolder();
+        string path = folder.File("predictions.csv");
         File.WriteAllText(path, csv);
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int rc = MetricsCommand.Create().Parse([.. args, "--input", path]).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        File.Delete(path);
-        return (rc, output.ToString(), error.ToString());
+        return CliHarness.Run(["metrics", .. args, "--input", path]);
     }
 
     [Fact]
@@ -52,26 +48,41 @@ public class MetricsCommandTests
     [Fact]
     public void Malformed_csv_names_its_line()
     {
-        var (rc, _, error) = Run("Label,PredictedLabel\n1,1\n2,2,7\n", "--task", "multiclass");
-        Assert.Equal(2, rc);
-        Assert.Contains("line 3", error);
-        Assert.Contains("3 fields", error);
+        CliHarness.AssertOneLineError(Run("Label,PredictedLabel\n1,1\n2,2,7\n", "--task", "multiclass"), 1, "line 3", "3 fields");
     }
 
     [Fact]
     public void Non_numeric_regression_value_names_line_and_column()
     {
-        var (rc, _, error) = Run("Label,Score\n0.1,0.2\n0.3,abc\n", "--task", "regression");
-        Assert.Equal(2, rc);
-        Assert.Contains("line 3", error);
-        Assert.Contains("'Score'", error);
+        CliHarness.AssertOneLineError(Run("Label,Score\n0.1,0.2\n0.3,abc\n", "--task", "regression"), 1, "line 3", "'Score'");
     }
 
     [Fact]
     public void Missing_column_is_named()
     {
-        var (rc, _, error) = Run("Truth,PredictedLabel\n1,1\n", "--task", "multiclass");
-        Assert.Equal(2, rc);
-        Assert.Contains("no column 'Label'", error);
+        CliHarness.AssertOneLineError(Run("Truth,PredictedLabel\n1,1\n", "--task", "multiclass"), 1, "no column 'Label'");
+    }
+
+    [Fact]
+    public void Label_and_score_lists_of_different_lengths_are_a_usage_error() =>
+        CliHarness.AssertOneLineError(Run("A,B,PA\n1,2,3\n", "--task", "regression", "--label", "A,B", "--score", "PA"), 2, "--label names 2 columns but --score names 1");
+
+    /// <summary>50,000 distinct class names, one row each: even rows right, odd rows predicted as the next class (exact
+    /// values as in the calculator's test: accuracy 1/2, macro F1 1/3). The JSON lists the non-zero cells only.</summary>
+    [Fact]
+    public void Fifty_thousand_classes_are_scored_with_sparse_cells()
+    {
+        const int k = 50_000;
+        var csv = new System.Text.StringBuilder("Label,PredictedLabel\n");
+        for (int i = 0; i < k; i++) csv.Append($"class{i:D5},class{(i % 2 == 0 ? i : (i + 1) % k):D5}\n");
+        var (rc, output, error) = Run(csv.ToString(), "--task", "multiclass");
+        Assert.True(rc == 0, error);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(0.5, json.GetProperty("microAccuracy").GetDouble(), 12);
+        Assert.Equal(1.0 / 3, json.GetProperty("macroF1").GetDouble(), 12);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("confusionMatrix").ValueKind);
+        var cells = json.GetProperty("confusionCells").EnumerateArray().ToArray();
+        Assert.Equal(k, cells.Length);
+        Assert.Equal([1, 2, 1], cells[1].EnumerateArray().Select(e => e.GetInt64()));
     }
 }
