@@ -1,18 +1,19 @@
 using System.Globalization;
 using MlNetEmotion.Core.Imaging;
+using MlNetEmotion.Core.IO;
 
 namespace MlNetEmotion.Vision.Media;
 
 /// <summary>Writes 8-bit RGB frames to a video file through an <c>ffmpeg</c> child process that reads raw rgb24 frames
 /// on its standard input. The container and codec follow the extension: <c>.mp4</c> and <c>.mkv</c> H.264 (libx264,
 /// yuv420p), <c>.avi</c> MPEG-4 Part 2 (mpeg4, yuv420p).</summary>
-/// <remarks>Atomic: ffmpeg writes a temporary file next to the target, which replaces the target only when
+/// <remarks>Atomic (<see cref="AtomicFile.Begin"/>): ffmpeg writes a hidden temporary file next to the target, which replaces the target only when
 /// <see cref="Complete"/> succeeds; disposing without completing kills ffmpeg, reaps it and deletes the temporary file,
 /// so neither a half-written video nor a zombie process is left behind. yuv420p needs an even width and height.</remarks>
 public sealed class VideoWriter : IDisposable
 {
     private readonly ChildProcess _child;
-    private readonly string _temporary;
+    private readonly PendingFile _file;
     private bool _completed, _disposed;
 
     /// <summary>Starts ffmpeg for a <paramref name="width"/> × <paramref name="height"/> video at <paramref name="path"/>
@@ -41,11 +42,10 @@ public sealed class VideoWriter : IDisposable
         Path = System.IO.Path.GetFullPath(path);
         Width = width;
         Height = height;
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-        _temporary = $"{Path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        _file = AtomicFile.Begin(path);
         string[] input = ["-v", "error", "-f", "rawvideo", "-pix_fmt", "rgb24", "-video_size", $"{width}x{height}",
             "-framerate", options.FrameRate.ToString("R", c), "-i", "pipe:0", "-an"];
-        _child = Ffmpeg.Start("ffmpeg", [.. input, .. codec, "-pix_fmt", "yuv420p", "-y", _temporary], keepInput: true);
+        _child = Ffmpeg.Start("ffmpeg", [.. input, .. codec, "-pix_fmt", "yuv420p", "-y", _file.TemporaryPath], keepInput: true);
     }
 
     /// <summary>The target file (full path).</summary>
@@ -120,7 +120,7 @@ public sealed class VideoWriter : IDisposable
             // ffmpeg already exited; its status and message are reported below.
         }
         _child.WaitForExitOrThrow(Path);
-        File.Move(_temporary, Path, overwrite: true);
+        _file.Commit();
         _completed = true;
     }
 
@@ -130,6 +130,6 @@ public sealed class VideoWriter : IDisposable
         if (_disposed) return;
         _disposed = true;
         _child.Dispose();
-        if (File.Exists(_temporary)) File.Delete(_temporary);
+        _file.Dispose();
     }
 }

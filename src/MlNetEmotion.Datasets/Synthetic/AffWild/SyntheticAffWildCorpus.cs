@@ -63,11 +63,10 @@ internal static class SyntheticAffWildCorpus
         return new ImageSequence(frames.Select(f => f.Image).ToArray(), frames.Select(f => f.TimestampSeconds).ToArray());
     }
 
-    private static void WriteLines(string path, string[] lines)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        string temporary = path + ".tmp";
-        File.WriteAllLines(temporary, lines);
-        File.Move(temporary, path, overwrite: true);
-    }
+    private static void WriteLines(string path, string[] lines) =>
+        Core.IO.AtomicFile.Write(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, leaveOpen: true);
+            foreach (string line in lines) writer.WriteLine(line);
+        });
 }
