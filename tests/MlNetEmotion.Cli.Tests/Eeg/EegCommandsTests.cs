@@ -7,15 +7,7 @@ namespace MlNetEmotion.Cli.Tests.Eeg;
 
 public class EegCommandsTests
 {
-    private static readonly string DataRoot = FindDataRoot();
-
-    /// <summary>tests/data/eeg, found from this source file's path (the build output may live outside the repository).</summary>
-    private static string FindDataRoot([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
-    {
-        var dir = new DirectoryInfo(Path.GetDirectoryName(sourceFile)!);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MlNetEmotion.sln"))) dir = dir.Parent;
-        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException($"MlNetEmotion.sln not found above {sourceFile}."), "tests", "data", "eeg");
-    }
+    private static readonly string DataRoot = MlNetEmotion.Cli.Tests.Hosting.CliHarness.DataFolder("eeg");
 
     private static (int Code, string Output, string Error) Invoke(params string[] args)
     {

@@ -12,14 +12,7 @@ namespace MlNetEmotion.Cli.Tests.EegTopomap;
 
 public class EegTopomapCommandTests
 {
-    private static readonly string Edf = Path.Combine(FindDataRoot(), "S001R01.edf");
-
-    private static string FindDataRoot([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
-    {
-        var dir = new DirectoryInfo(Path.GetDirectoryName(sourceFile)!);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MlNetEmotion.sln"))) dir = dir.Parent;
-        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException($"MlNetEmotion.sln not found above {sourceFile}."), "tests", "data", "eeg");
-    }
+    private static readonly string Edf = Path.Combine(MlNetEmotion.Cli.Tests.Hosting.CliHarness.DataFolder("eeg"), "S001R01.edf");
 
     private static (int Code, string Output, string Error) Invoke(params string[] args)
     {

@@ -27,6 +27,30 @@ internal static class CliHarness
         foreach (var fragment in fragments) Assert.Contains(fragment, lines[0]);
     }
 
+    /// <summary>Starts the built <c>mlnet-emotion</c> as a separate process (stdout and stderr discarded).</summary>
+    public static System.Diagnostics.Process Start(params string[] args)
+    {
+        string dll = System.IO.Path.Combine(AppContext.BaseDirectory, "mlnet-emotion.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [dll, .. args])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("could not start mlnet-emotion");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>The test data folder <c>tests/data/SUBFOLDER</c>.</summary>
+    public static string DataFolder(string subfolder, [System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
+    {
+        var dir = new DirectoryInfo(System.IO.Path.GetDirectoryName(sourceFile)!);
+        while (dir is not null && !System.IO.File.Exists(System.IO.Path.Combine(dir.FullName, "MlNetEmotion.sln"))) dir = dir.Parent;
+        return System.IO.Path.Combine(dir?.FullName ?? throw new InvalidOperationException($"MlNetEmotion.sln not found above {sourceFile}."), "tests", "data", subfolder);
+    }
+
     /// <summary>A fresh temporary folder, deleted with its content on dispose.</summary>
     public sealed class TempFolder : IDisposable
     {
