@@ -66,6 +66,7 @@ public sealed class DatasetManifest
     /// <param name="stream">The JSON.</param>
     /// <param name="sourceName">Name used in messages (a path or a built-in name).</param>
     /// <exception cref="ManifestException">Unreadable JSON or an inconsistent manifest.</exception>
+    /// <exception cref="ManifestPathException">A modality path or label file is absolute or contains a '..' segment.</exception>
     public static DatasetManifest Load(Stream stream, string sourceName)
     {
         string path = sourceName;
@@ -89,6 +90,8 @@ public sealed class DatasetManifest
         if (manifest is null) throw new ManifestException(path, "the manifest is empty.");
         var problems = manifest.Check().ToList();
         if (problems.Count > 0) throw new ManifestException(path, string.Join(" ", problems));
+        foreach (var (name, m) in manifest.Modalities) CorpusRoot.RequireRelative(path, $"modality '{name}'", m.Path);
+        foreach (var l in manifest.Labels.Where(l => l.File is not null)) CorpusRoot.RequireRelative(path, $"label '{l.Name}'", l.File!);
         return manifest;
     }
 
@@ -285,7 +288,7 @@ public sealed class ExpectSpec
 }
 
 /// <summary>A manifest that cannot be read or used; names the file and the problem.</summary>
-public sealed class ManifestException(string path, string problem) : Exception($"{path}: {problem}")
+public class ManifestException(string path, string problem) : Exception($"{path}: {problem}")
 {
     /// <summary>The manifest file.</summary>
     public string ManifestPath { get; } = path;

@@ -3,12 +3,15 @@ namespace MlNetEmotion.Datasets.Manifests;
 /// <summary>The files under a corpus root, listed once per folder and reused by every trial's lookup, so that finding
 /// a file by a wildcard template (EAV audio, MAHNOB-HCI video, RAVDESS audio in either unpacked layout) does not walk
 /// the folder again for each of thousands of trials.</summary>
-internal sealed class FileListing(string root)
+internal sealed class FileListing(CorpusRoot corpus)
 {
     private readonly Dictionary<string, (string[] Files, ILookup<string, string> ByName)> _folders = new(StringComparer.Ordinal);
 
+    /// <summary>The corpus root, which keeps the paths found inside it.</summary>
+    public CorpusRoot Corpus { get; } = corpus;
+
     /// <summary>The corpus root (absolute).</summary>
-    public string Root { get; } = Path.GetFullPath(root);
+    public string Root => Corpus.Full;
 
     /// <summary>Relative paths (forward slashes) of every file under <paramref name="relativeFolder"/>, recursively, in
     /// ordinal order; empty when the folder does not exist.</summary>

@@ -11,6 +11,8 @@ public static class ManifestCatalogExtensions
     /// partial copy of a corpus loads.</remarks>
     /// <exception cref="ManifestException">The manifest is unusable or the tree has problems (all are listed; see
     /// <see cref="ValidateManifest"/> for a report instead of an exception).</exception>
+    /// <exception cref="ManifestPathException">A path the manifest leads to leaves <paramref name="root"/> ('..',
+    /// absolute, or a symbolic link pointing out); the entry is named.</exception>
     public static IDataView LoadManifest(this DataOperationsCatalog catalog, string manifestPath, string root)
     {
         var manifest = DatasetManifest.Load(manifestPath);
@@ -30,6 +32,8 @@ public static class ManifestCatalogExtensions
     /// <summary>Checks a corpus tree against a manifest and reports every problem at once: missing files, count
     /// mismatches, unparseable names, labels out of range or unknown. Unlike a load, it also reads every per-frame label
     /// file (Aff-Wild) and checks its values.</summary>
+    /// <exception cref="ManifestPathException">A path the tree leads to leaves <paramref name="root"/> through a
+    /// symbolic link or a field value (a manifest whose own paths leave it is reported as a problem).</exception>
     public static ManifestValidationReport ValidateManifest(this DataOperationsCatalog catalog, string manifestPath, string root)
     {
         DatasetManifest manifest;

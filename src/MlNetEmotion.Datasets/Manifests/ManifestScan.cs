@@ -17,14 +17,16 @@ internal sealed class ManifestScan
     private readonly Dictionary<string, CsvTable?> _tables = [];
     private readonly Dictionary<string, Dictionary<string, int>> _indexes = [];
     private readonly FileListing _listing;
+    private readonly CorpusRoot _corpus;
     private readonly bool _readFrameLabels;
 
     private ManifestScan(DatasetManifest manifest, string root, bool readFrameLabels)
     {
         _manifest = manifest;
         _readFrameLabels = readFrameLabels;
-        _root = Path.GetFullPath(root);
-        _listing = new FileListing(_root);
+        _corpus = new CorpusRoot(root, manifest.Name);
+        _root = _corpus.Full;
+        _listing = new FileListing(_corpus);
     }
 
     /// <param name="manifest">The corpus description.</param>
@@ -58,11 +60,11 @@ internal sealed class ManifestScan
     private List<ManifestTrial> DropAbsent(List<ManifestTrial> trials)
     {
         if (_manifest.Trials.Enumerate != TrialEnumeration.Grid) return trials;
-        var required = _manifest.Modalities.Values.Where(m => !m.Optional).Select(m => Template(m.Path)).ToArray();
+        var required = _manifest.Modalities.Where(m => !m.Value.Optional).Select(m => (Entry: $"modality '{m.Key}'", Template: Template(m.Value.Path))).ToArray();
         var tables = _manifest.Labels.Where(l => l.Source == LabelSource.Csv).ToArray();
-        bool HasFile(ManifestTrial t) => required.Length == 0 || required.Any(template =>
+        bool HasFile(ManifestTrial t) => required.Length == 0 || required.Any(r =>
         {
-            try { return template.Resolve(t.Fields, _listing) is not null; }
+            try { return r.Template.Resolve(t.Fields, _listing, r.Entry) is not null; }
             catch (InvalidDataException) { return true; }          // reported later, with the trial
         });
         bool HasLabelRow(ManifestTrial t) => tables.Length == 0 || tables.Any(l => FromCsv(l, t).Value is not null);
@@ -96,17 +98,17 @@ internal sealed class ManifestScan
         var ignore = spec.Ignore is null ? null : new System.Text.RegularExpressions.Regex(spec.Ignore, System.Text.RegularExpressions.RegexOptions.CultureInvariant);
         foreach (string relative in _listing.Under(template.StaticDirectory))
         {
-            string file = Path.Combine(_root, relative);
             if (ignore?.IsMatch(relative) == true) continue;
             var fields = template.Match(relative);
             if (fields is null)
             {
-                if (string.Equals(Path.GetExtension(file), extension, StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(Path.GetExtension(relative), extension, StringComparison.OrdinalIgnoreCase))
                     _problems.Add(new ManifestProblem(ManifestProblemKind.UnparseableName, relative, $"does not match '{template.Text}'."));
                 continue;
             }
             if (!fields.ContainsKey(spec.SubjectField) || !fields.ContainsKey(spec.TrialField))
                 throw new ManifestException(_manifest.Name, $"the '{spec.From}' template must contain {{{spec.SubjectField}}} and {{{spec.TrialField}}}.");
+            string file = _corpus.Contain(Path.Combine(_root, relative), $"modality '{spec.From}'");
             trials.Add(new ManifestTrial(fields, new Dictionary<string, string> { [spec.From!] = file }, []));
         }
         trials.Sort((a, b) => Compare(a, b, spec));
@@ -125,7 +127,7 @@ internal sealed class ManifestScan
             }
             var template = Template(modality.Path);
             string? path;
-            try { path = template.Resolve(trial.Fields, _listing); }
+            try { path = template.Resolve(trial.Fields, _listing, $"modality '{name}'"); }
             catch (InvalidDataException e)
             {
                 _problems.Add(new ManifestProblem(ManifestProblemKind.UnparseableName, template.Text, e.Message));
@@ -160,10 +162,11 @@ internal sealed class ManifestScan
                     break;
                 default:
                     string relative = Template(label.File!).Format(trial.Fields);
-                    if (!File.Exists(Path.Combine(_root, relative)))
+                    string frames = _corpus.Resolve(relative, $"label '{label.Name}'");
+                    if (!File.Exists(frames))
                         _problems.Add(new ManifestProblem(ManifestProblemKind.MissingFile, relative, $"the '{label.Name}' frame labels of subject {Subject(trial)}, trial {TrialId(trial)} are missing."));
                     else if (_readFrameLabels) CheckFrames(label, relative);
-                    trial.Labels[label.Name] = Path.Combine(_root, relative);
+                    trial.Labels[label.Name] = frames;
                     continue;
             }
             if (label.ExportField is { } export && raw is not null) trial.Fields[export] = raw.Trim();
@@ -230,7 +233,7 @@ internal sealed class ManifestScan
         string relative = Template(label.File!).Format(trial.Fields);
         if (!_tables.TryGetValue(relative, out var table))
         {
-            string path = Path.Combine(_root, relative);
+            string path = _corpus.Resolve(relative, $"label '{label.Name}'");
             if (!File.Exists(path))
             {
                 _problems.Add(new ManifestProblem(ManifestProblemKind.MissingFile, relative, $"the label table for '{label.Name}' does not exist."));
@@ -272,7 +275,7 @@ internal sealed class ManifestScan
     private (string? Value, string Where) FromXml(LabelSpec label, ManifestTrial trial)
     {
         string relative = Template(label.File!).Format(trial.Fields);
-        string path = Path.Combine(_root, relative);
+        string path = _corpus.Resolve(relative, $"label '{label.Name}'");
         if (!File.Exists(path))
         {
             _problems.Add(new ManifestProblem(ManifestProblemKind.MissingFile, relative, $"the '{label.Name}' XML of subject {Subject(trial)}, trial {TrialId(trial)} is missing."));

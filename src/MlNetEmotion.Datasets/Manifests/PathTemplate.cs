@@ -99,14 +99,18 @@ public sealed class PathTemplate
     /// without a value act as wildcards (e.g. MAHNOB-HCI's time-stamped video names): the single matching file is
     /// returned. Null when nothing matches; an exception when several do.</summary>
     /// <exception cref="InvalidDataException">Several files match (they are named).</exception>
-    public string? Resolve(IReadOnlyDictionary<string, string> fields, string root) => Resolve(fields, new FileListing(root));
+    /// <exception cref="ManifestPathException">The filled-in path is absolute, has a '..' segment, or leads out of
+    /// <paramref name="root"/> through a symbolic link.</exception>
+    public string? Resolve(IReadOnlyDictionary<string, string> fields, string root) =>
+        Resolve(fields, new FileListing(new CorpusRoot(root, $"template '{Text}'")), "path");
 
-    /// <summary><see cref="Resolve(IReadOnlyDictionary{string, string}, string)"/> over a listing shared by many lookups.</summary>
-    internal string? Resolve(IReadOnlyDictionary<string, string> fields, FileListing listing)
+    /// <summary><see cref="Resolve(IReadOnlyDictionary{string, string}, string)"/> over a listing shared by many lookups;
+    /// <paramref name="entry"/> names the manifest entry in a containment error.</summary>
+    internal string? Resolve(IReadOnlyDictionary<string, string> fields, FileListing listing, string entry)
     {
         if (Fields.All(fields.ContainsKey))
         {
-            string path = System.IO.Path.Combine(listing.Root, Format(fields));
+            string path = listing.Corpus.Resolve(Format(fields), entry);
             return File.Exists(path) ? path : null;
         }
         var known = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -124,7 +128,7 @@ public sealed class PathTemplate
         return matches.Length switch
         {
             0 => null,
-            1 => System.IO.Path.Combine(listing.Root, matches[0]),
+            1 => listing.Corpus.Contain(System.IO.Path.Combine(listing.Root, matches[0]), entry),
             _ => throw new InvalidDataException($"Template '{Text}' matches several files: {matches[0]}, {matches[1]}."),
         };
     }
