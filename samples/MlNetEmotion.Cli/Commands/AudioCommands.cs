@@ -51,6 +51,7 @@ internal static class AudioCommands
         foreach (var option in new Option[] { preset, rate, coefficients, fft, hop, mels, deltas, output }) command.Options.Add(option);
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
+            Core.IO.AtomicFile.CheckDestination(parse.GetValue(output)!);
             var options = new MfccExportOptions
             {
                 Preset = Enum.Parse<FeaturePreset>(parse.GetValue(preset)!, ignoreCase: true),

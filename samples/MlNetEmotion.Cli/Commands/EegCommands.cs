@@ -54,6 +54,7 @@ internal static class EegCommands
         foreach (var option in new Option[] { bands, window, overlap, bandpass, scale, method, output, rate }) command.Options.Add(option);
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
+            Core.IO.AtomicFile.CheckDestination(parse.GetValue(output)!);
             double[]? edges = parse.GetValue(bandpass);
             var options = new BandPowerExportOptions
             {

@@ -37,6 +37,7 @@ internal static class EegTopomapCommand
         foreach (var o in new Option[] { montage, bands, fps, overlap, size, method, layout, extrapolate, power, scale, output, png, colormap, rate }) command.Options.Add(o);
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
+            Core.IO.AtomicFile.CheckDestination(parse.GetValue(output)!);
             bool bashivan = Parse(parse.GetValue(layout)!, "--layout", "mne", "bashivan") == 1;
             string? extra = parse.GetValue(extrapolate);
             var topomap = new TopomapOptions

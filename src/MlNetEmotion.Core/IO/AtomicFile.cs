@@ -36,6 +36,15 @@ public static class AtomicFile
         pending.Commit();
     }
 
+    /// <summary>Checks, before any work, that <paramref name="path"/> can be written: it is a regular file or free
+    /// (checked again when it is written).</summary>
+    /// <exception cref="OutputPathException"><paramref name="path"/> exists and is not a regular file.</exception>
+    public static void CheckDestination(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        RequireRegularOrAbsent(path, Path.GetFullPath(path));
+    }
+
     /// <summary>Starts an all-or-nothing write of <paramref name="path"/> whose content another party (e.g. an ffmpeg
     /// child process) writes to <see cref="PendingFile.TemporaryPath"/>: the destination is checked, its folder created
     /// and stale temporary files of killed runs deleted; <see cref="PendingFile.Commit"/> moves the file into place and

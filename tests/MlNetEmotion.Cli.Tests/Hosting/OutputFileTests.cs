@@ -56,10 +56,14 @@ public class OutputFileTests
         Assert.Equal(["maps.npy"], Directory.EnumerateFileSystemEntries(folder.Path).Select(Path.GetFileName));
     }
 
-    [Fact]
-    public void Device_output_is_refused_with_exit_code_1()
+    /// <summary>Refused before the input is even read (the input here does not exist).</summary>
+    [Theory]
+    [InlineData("eeg", "topomap")]
+    [InlineData("eeg", "bandpower")]
+    [InlineData("audio", "mfcc")]
+    public void Device_output_is_refused_with_exit_code_1(string group, string command)
     {
-        CliHarness.AssertOneLineError(CliHarness.Run(Topomap("/dev/null", 8)), 1, "'/dev/null' is a character device");
+        CliHarness.AssertOneLineError(CliHarness.Run(group, command, "/nonexistent/input", "--out", "/dev/null"), 1, "'/dev/null' is a character device");
         Assert.Empty(Directory.EnumerateFiles("/dev", ".null.*"));
     }
 
