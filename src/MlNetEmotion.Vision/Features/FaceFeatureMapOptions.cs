@@ -40,6 +40,11 @@ public sealed class FaceFeatureMapOptions
     /// is added to the graph's outputs when the model is loaded. Default null (the graph's first output).</summary>
     public string? OnnxOutputName { get; set; }
 
+    /// <summary>ONNX: a model run first on raw RGB 0–255 pixels <c>[1, 3, S, S]</c> whose output feeds the main model
+    /// (e.g. <c>ResNetPreprocess.onnx</c> of the <c>Microsoft.ML.DnnImageFeaturizer.ResNet18</c> package); null to feed
+    /// ImageNet-normalised pixels directly. Default null.</summary>
+    public string? OnnxPreprocessModelPath { get; set; }
+
     /// <summary>ONNX: side of the square input the face is resized to. Default 224.</summary>
     public int OnnxInputSize { get; set; } = 224;
 
@@ -62,6 +67,7 @@ public sealed class FaceFeatureMapOptions
     {
         w.Write((int)Backbone); w.Write(Stage); w.Write(PoolSize); w.Write(WeightsManifestPath ?? "");
         w.Write(OnnxModelPath ?? ""); w.Write(OnnxInputName ?? ""); w.Write(OnnxOutputName ?? ""); w.Write(OnnxInputSize);
+        w.Write(OnnxPreprocessModelPath ?? "");
     }
 
     internal static FaceFeatureMapOptions Read(BinaryReader r)
@@ -70,7 +76,7 @@ public sealed class FaceFeatureMapOptions
         return new FaceFeatureMapOptions
         {
             Backbone = (FaceFeatureBackbone)r.ReadInt32(), Stage = r.ReadInt32(), PoolSize = r.ReadInt32(), WeightsManifestPath = Text(r),
-            OnnxModelPath = Text(r), OnnxInputName = Text(r), OnnxOutputName = Text(r), OnnxInputSize = r.ReadInt32(),
+            OnnxModelPath = Text(r), OnnxInputName = Text(r), OnnxOutputName = Text(r), OnnxInputSize = r.ReadInt32(), OnnxPreprocessModelPath = Text(r),
         };
     }
 }

@@ -31,7 +31,7 @@ public sealed class FaceFeatureMapTransformer : RowMappingTransformerBase
         InputColumnName = inputColumnName;
         var o = Options;
         _backbone = new Lazy<IFaceFeatureBackbone>(() => o.Backbone == FaceFeatureBackbone.Onnx
-            ? new OnnxFeatureBackbone(o.OnnxModelPath!, o.OnnxInputName, o.OnnxOutputName, o.OnnxInputSize, o.PoolSize)
+            ? new OnnxFeatureBackbone(o.OnnxModelPath!, o.OnnxInputName, o.OnnxOutputName, o.OnnxInputSize, o.PoolSize, o.OnnxPreprocessModelPath)
             : new FaceApiFeatureBackbone(o.WeightsManifestPath is null ? FaceExpressionNet.LoadPretrained() : FaceExpressionNet.Load(o.WeightsManifestPath),
                 o.Stage, o.PoolSize));
         int side = FaceExpressionNet.MapShape(o.Stage).Side;

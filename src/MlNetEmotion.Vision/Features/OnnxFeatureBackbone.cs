@@ -9,14 +9,17 @@ using F = MlNetEmotion.Neural.torch.nn.functional;
 namespace MlNetEmotion.Vision.Features;
 
 /// <summary>Any ONNX image model as a frozen feature-map network (ONNX Runtime, CPU): each face is resized (bilinear)
-/// to <c>S × S</c>, scaled to [0, 1] and normalised with the ImageNet mean and standard deviation, fed as
-/// <c>[1, 3, S, S]</c>, and the named node output <c>[1, C, H, W]</c> is read, average-pooled by <c>poolSize</c>.
+/// to <c>S × S</c> and fed as <c>[1, 3, S, S]</c> RGB, either scaled to [0, 1] and normalised with the ImageNet mean and
+/// standard deviation, or as raw 0–255 values through a preprocessing model first (as ML.NET's DNN image featurizers
+/// ship them, e.g. <c>ResNetPreprocess.onnx</c>: RGB → BGR and mean subtraction); the named node output
+/// <c>[1, C, H, W]</c> is read, average-pooled by <c>poolSize</c>.
 /// A node output that is not a graph output is added to the graph's outputs (<see cref="OnnxGraphOutputs"/>).</summary>
 /// <remarks>One face per run, so models exported with batch size 1 work; ONNX Runtime runs single-threaded for
 /// bit-identical maps.</remarks>
 public sealed class OnnxFeatureBackbone : IFaceFeatureBackbone, IDisposable
 {
     private readonly InferenceSession _session;
+    private readonly InferenceSession? _preprocess;
     private readonly string _input, _output;
     private readonly int _size, _pool, _mapC, _mapH, _mapW;
 
@@ -26,15 +29,19 @@ public sealed class OnnxFeatureBackbone : IFaceFeatureBackbone, IDisposable
     /// <param name="outputName">Node output read; null for the graph's first output.</param>
     /// <param name="inputSize">Side S of the square input.</param>
     /// <param name="poolSize">Average pooling window and stride; must divide the map's sides.</param>
-    /// <exception cref="FileNotFoundException">The file is missing.</exception>
+    /// <param name="preprocessModelPath">A model with one input and one output, both <c>[1, 3, S, S]</c>, run first on raw
+    /// RGB 0–255 pixels; null to feed ImageNet-normalised pixels directly.</param>
+    /// <exception cref="FileNotFoundException">A file is missing.</exception>
     /// <exception cref="InvalidDataException">The input or output is missing or not 4-d (names them and the file).</exception>
-    public OnnxFeatureBackbone(string modelPath, string? inputName, string? outputName, int inputSize, int poolSize)
+    public OnnxFeatureBackbone(string modelPath, string? inputName, string? outputName, int inputSize, int poolSize, string? preprocessModelPath = null)
     {
-        if (!File.Exists(modelPath)) throw new FileNotFoundException($"ONNX model '{modelPath}' not found.", modelPath);
+        foreach (var path in new[] { modelPath, preprocessModelPath })
+            if (path is not null && !File.Exists(path)) throw new FileNotFoundException($"ONNX model '{path}' not found.", path);
         ArgumentOutOfRangeException.ThrowIfLessThan(inputSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(poolSize, 1);
         (_size, _pool) = (inputSize, poolSize);
         var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
+        if (preprocessModelPath is not null) _preprocess = new InferenceSession(preprocessModelPath, options);
         var bytes = File.ReadAllBytes(modelPath);
         var session = new InferenceSession(bytes, options);
         _input = inputName ?? (session.InputMetadata.Count == 1 ? session.InputMetadata.Keys.First()
@@ -76,7 +83,9 @@ public sealed class OnnxFeatureBackbone : IFaceFeatureBackbone, IDisposable
         for (int i = 0; i < faces.Count; i++)
         {
             var face = faces[i].Channels == 3 ? faces[i] : faces[i].ToRgb();
-            ChannelFirstPixels.Write(ImageResize.Resize(face, _size, _size), NormalizationKind.ImageNet, pixels);
+            var resized = ImageResize.Resize(face, _size, _size);
+            if (_preprocess is null) ChannelFirstPixels.Write(resized, NormalizationKind.ImageNet, pixels);
+            else Preprocess(resized, pixels);
             var output = Run(pixels);
             var values = output.ToArray();
             if (_pool > 1)
@@ -88,6 +97,22 @@ public sealed class OnnxFeatureBackbone : IFaceFeatureBackbone, IDisposable
         }
     }
 
+    /// <summary>Raw channel-first RGB 0–255 through the preprocessing model, in place.</summary>
+    private void Preprocess(Image<byte> rgb, float[] pixels)
+    {
+        int plane = _size * _size;
+        for (int i = 0; i < plane; i++)
+            for (int c = 0; c < 3; c++)
+                pixels[c * plane + i] = rgb.Pixels[i * 3 + c];
+        var input = new DenseTensor<float>(pixels, [1, 3, _size, _size]);
+        using var results = _preprocess!.Run([NamedOnnxValue.CreateFromTensor(_preprocess.InputMetadata.Keys.First(), input)]);
+        var output = results.First().AsTensor<float>();
+        if (output.Length != pixels.Length)
+            throw new InvalidDataException($"The preprocessing model gives {output.Length} values for {pixels.Length} pixels; it must keep [1, 3, {_size}, {_size}].");
+        int k = 0;
+        foreach (var v in output) pixels[k++] = v;
+    }
+
     private DenseTensor<float> Run(float[] pixels)
     {
         var input = new DenseTensor<float>(pixels, [1, 3, _size, _size]);
@@ -97,5 +122,9 @@ public sealed class OnnxFeatureBackbone : IFaceFeatureBackbone, IDisposable
     }
 
     /// <summary>Releases the ONNX Runtime session.</summary>
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        _session.Dispose();
+        _preprocess?.Dispose();
+    }
 }

@@ -70,6 +70,25 @@ public class FaceFeatureBackboneTests
         Assert.Contains("[1, 2]", e.Message);
     }
 
+    [Fact]
+    public void ResNet18InnerMapAveragedIsTheGraphsPooledOutput()
+    {
+        // The NuGet ResNet-18 (Microsoft.ML.DnnImageFeaturizer.ResNet18) ends in a 7 × 7 average pool: its last ReLU map,
+        // added to the graph outputs, pooled over 7 × 7 must equal the graph's own pooled output.
+        string models = Path.Combine(AppContext.BaseDirectory, "DnnImageModels");
+        string model = Path.Combine(models, "ResNet18Onnx", "ResNet18.onnx"), prep = Path.Combine(models, "ResNetPrepOnnx", "ResNetPreprocess.onnx");
+        var face = ExpressionFixture.Image("astronaut_face");
+        using var inner = new OnnxFeatureBackbone(model, null, "ReLU393_Output_0", 224, 7, prep);
+        using var pooled = new OnnxFeatureBackbone(model, null, "Pooling395_Output_0", 224, 1, prep);
+        Assert.Equal((512, 1, 1), inner.MapShape);
+        Assert.Equal((512, 1, 1), pooled.MapShape);
+        float[] a = new float[512], b = new float[512];
+        inner.Compute([face], a);
+        pooled.Compute([face], b);
+        for (int i = 0; i < 512; i++) Assert.True(Math.Abs(a[i] - b[i]) <= 1e-4f * (1 + Math.Abs(b[i])), $"channel {i}: {a[i]} vs {b[i]}");
+        Assert.True(b.Count(v => v > 0) > 100, "ReLU features of a face should not be mostly zero");
+    }
+
     /// <summary>The 8 × 8 RGB image of make_tiny_cnn.py: pixel (y, x) = (16 y + 8 x, 255 − 20 x, 30 y).</summary>
     private static Image<byte> TestImage()
     {
