@@ -117,11 +117,41 @@ public sealed class FaceExpressionNet : Module<Tensor, Tensor>
     /// <exception cref="ShapeMismatchException">The input is not [N, 3, 112, 112].</exception>
     public Tensor forward_features(Tensor input)
     {
+        return F.avg_pool2d(forward_map(input, Stages), (7, 7), (2, 2)).flatten(1);
+    }
+
+    /// <summary>Number of dense blocks, the deepest <see cref="forward_map"/> stage.</summary>
+    public const int Stages = 4;
+
+    /// <summary>Channels and side of the feature map after <paramref name="stage"/> dense blocks: 32 × 56², 64 × 28²,
+    /// 128 × 14², 256 × 7².</summary>
+    /// <param name="stage">1 to <see cref="Stages"/>.</param>
+    /// <returns>(channels, side).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="stage"/> is outside 1..<see cref="Stages"/>.</exception>
+    public static (int Channels, int Side) MapShape(int stage)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(stage, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(stage, Stages);
+        return (16 << stage, InputSize >> stage);
+    }
+
+    /// <summary>The spatial feature map after <paramref name="stage"/> dense blocks, before pooling and the classifier
+    /// (the network with its fully connected layer removed): <paramref name="input"/> [N, 3, 112, 112] with raw RGB
+    /// values in 0..255; returns [N, C, S, S] as <see cref="MapShape"/> gives.</summary>
+    /// <param name="input">Batch of faces.</param>
+    /// <param name="stage">1 to <see cref="Stages"/>.</param>
+    /// <returns>Feature maps.</returns>
+    /// <exception cref="ShapeMismatchException">The input is not [N, 3, 112, 112].</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="stage"/> is outside 1..<see cref="Stages"/>.</exception>
+    public Tensor forward_map(Tensor input, int stage)
+    {
+        MapShape(stage);
         if (input.ndim != 4 || input.size(1) != 3 || input.size(2) != InputSize || input.size(3) != InputSize)
             throw new ShapeMismatchException("FaceExpressionNet", input.shape, [-1, 3, InputSize, InputSize], "expected RGB faces [N, 3, 112, 112]");
         var x = (input - MeanRgb) / 255f;
-        x = dense3.forward(dense2.forward(dense1.forward(dense0.forward(x))));
-        return F.avg_pool2d(x, (7, 7), (2, 2)).flatten(1);
+        DenseBlock[] blocks = [dense0, dense1, dense2, dense3];
+        for (int i = 0; i < stage; i++) x = blocks[i].forward(x);
+        return x;
     }
 
     /// <summary>Expression logits [N, 7] for faces [N, 3, 112, 112] with raw RGB values in 0..255.</summary>
