@@ -50,6 +50,10 @@ public sealed class GlimpseTrainingNetwork : Module<NeuralBatch, Tensor>, INetwo
     /// per glimpse, <c>[N_max, L]</c>); each of the first sequence of every row.</summary>
     public IReadOnlyList<AuxiliaryColumn> AuxiliaryColumns { get; }
 
+    /// <summary>The glimpse sequences of the last <see cref="forward"/>, per row of its batch: M sampled ones while training
+    /// with temporal attention, else the one it read.</summary>
+    public IReadOnlyList<IReadOnlyList<Trajectory>> LastTrajectories => _last;
+
     /// <inheritdoc />
     public IReadOnlyList<float[]> LastAuxiliaryValues
     {
