@@ -4,8 +4,8 @@ argv: threads, twin (`vis` or `hier`), the safetensors file the C# case wrote (i
 `faces` [B, T, F] and `images` [B, T, 3, S, S], `classes` [B], per trial b and sequence m `run.b.m.frames` [1, N] and
 `run.b.m.actions` [1, N-1]; metadata penalty, dropout, reward), and the path of tests/data/neural/make_model_fixtures.py
 (the PyTorch twins of the networks, written from the papers).
-Step, as MlNetEmotion.Models.GlimpseTraining.GlimpseTrainingNetwork: per trial, each of its M sequences runs the twin
-over its frames (batch 1); the loss is, per trial, the mean over its sequences of the paper's classification loss
+Step, as MlNetEmotion.Models.GlimpseTraining.GlimpseTrainingNetwork: per trial, the band encoder runs once over all its
+frames (batch T) and each of its M sequences runs the twin over its frames (batch 1), reading those band features; the loss is, per trial, the mean over its sequences of the paper's classification loss
 (vis: eq. 3 with mu; hier: CE - lambda P) plus the REINFORCE surrogate -(1/M) sum_m sum_n log pi(a_mn) (R_m - b_mn)
 with the baseline's mean squared error, b = Linear(readout.detach()); averaged over the batch; backward; Adam (lr 1e-3).
 Prints `<vis_eeg_lstm|hierarchical_lstm>_step <wall ms>`, `..._cpu` and `..._cpu_min`."""
@@ -71,7 +71,8 @@ def step():
     total, logits = torch.zeros(()), []
     for b, trial_runs in enumerate(runs):
         target = classes[b:b + 1]
-        outputs = [net(faces[b:b + 1], images[b:b + 1], frames) for frames, _ in trial_runs]
+        bands = net.encode(images[b:b + 1])
+        outputs = [net(faces[b:b + 1], None, frames, bands) for frames, _ in trial_runs]
         logits.append(torch.stack([o["logits"] for o in outputs]).mean(0))
         classification = sum(classification_loss(o, target) for o in outputs)
         policy, base_loss, actions = torch.zeros(()), torch.zeros(()), 0

@@ -185,7 +185,8 @@ class LayerAttentiveLstm(nn.Module):
 
 class GlimpseNetwork(nn.Module):
     """Both papers' glimpse network over given frames f_1..f_N: face FC (relu) -> x_v; band encoder -> band attention
-    with the core's previous hidden state -> x_e; glimpse; core; location mean; classifier on the last readout."""
+    with the core's previous hidden state -> x_e; glimpse; core; location mean; classifier on the last readout.
+    `bands` (from encode) supplies the band features of every frame instead of encoding the glimpsed ones."""
 
     def __init__(self, faces, features, glimpse_hidden, band_encoder, band_features, core, core_hidden, readout, classes, sigma):
         super().__init__()
@@ -199,7 +200,11 @@ class GlimpseNetwork(nn.Module):
         self.classifier = nn.Linear(readout, classes)
         self.glimpse_hidden = glimpse_hidden
 
-    def forward(self, faces, images, frames):
+    def encode(self, images):
+        """Band features of every frame, [B, T, bands, E] (what forward reads when given them as `bands`)."""
+        return self.band_encoder(images.flatten(0, 1)).unflatten(0, images.shape[:2])
+
+    def forward(self, faces, images, frames, bands=None):
         b = faces.shape[0]
         rows = torch.arange(b)
         z = torch.zeros(b, self.glimpse_hidden, dtype=faces.dtype)
@@ -208,7 +213,8 @@ class GlimpseNetwork(nn.Module):
         for n in range(frames.shape[1]):
             f = frames[:, n]
             xv = F.relu(self.face(faces[rows, f]))
-            xe, theta = self.band_attention(self.band_encoder(images[rows, f]), st["hidden"])
+            e = self.band_encoder(images[rows, f]) if bands is None else bands[rows, f]
+            xe, theta = self.band_attention(e, st["hidden"])
             sv, se = self.glimpse(xv, xe, sv, se)
             st = self.core(torch.cat([sv[0], se[0]], 1), st)
             out["band_weights"].append(theta)
