@@ -17,7 +17,12 @@ namespace MlNetEmotion.Benchmarks.Models;
 /// actions) our first step sampled, and runs the PyTorch twins of <c>tests/data/neural/make_model_fixtures.py</c>
 /// over them with the same loss, backward and Adam.
 /// </summary>
-public abstract class GlimpseStepBenchmark : NeuralStepBenchmark
+/// <param name="name">The case's name.</param>
+/// <param name="description">What is timed, one line.</param>
+/// <param name="referenceName">The line the reference prints.</param>
+/// <param name="twin">The twin the reference builds: <c>vis</c> or <c>hier</c>.</param>
+/// <param name="frames">Frames per trial, T.</param>
+public abstract class GlimpseStepBenchmark(string name, string description, string referenceName, string twin, int frames) : NeuralStepBenchmark
 {
     /// <summary>Trials per mini-batch (both papers).</summary>
     protected const int Batch = 12;
@@ -31,21 +36,24 @@ public abstract class GlimpseStepBenchmark : NeuralStepBenchmark
     private const long StepSeed = 7;
     private string? _file;
 
-    /// <summary>Frames per trial, T.</summary>
-    protected abstract int Frames { get; }
+    /// <inheritdoc />
+    public override string Name => name;
+
+    /// <inheritdoc />
+    public override string Description => description;
+
+    /// <inheritdoc />
+    protected override string ReferenceName => referenceName;
 
     /// <summary>The recipe (sizes, settings and penalty) of the network.</summary>
     protected abstract GlimpseSpec CreateSpec();
-
-    /// <summary>Name of the twin in the reference script: <c>vis</c> or <c>hier</c>.</summary>
-    protected abstract string Twin { get; }
 
     /// <inheritdoc />
     protected override string Script => "models_glimpse_step.py";
 
     /// <inheritdoc />
     protected override string[] ReferenceArguments =>
-        [Twin, _file!, RepositoryData.Path("neural", "make_model_fixtures.py")];
+        [twin, _file!, RepositoryData.Path("neural", "make_model_fixtures.py")];
 
     /// <summary>A glimpse step takes seconds: few warm-up and timed runs.</summary>
     protected override int Warmup => 2;
@@ -61,7 +69,7 @@ public abstract class GlimpseStepBenchmark : NeuralStepBenchmark
         var module = (GlimpseTrainingNetwork)spec.Create(generator);
         module.train();
         var optimizer = torch.optim.Adam(module.parameters(), lr: 1e-3);
-        var inputs = new NeuralBatch([torch.randn(Batch, Frames, 3, ImageSize, ImageSize), torch.randn(Batch, Frames, FaceFeatures)], null);
+        var inputs = new NeuralBatch([torch.randn(Batch, frames, 3, ImageSize, ImageSize), torch.randn(Batch, frames, FaceFeatures)], null);
         var classes = Enumerable.Range(0, Batch).Select(b => (long)(b % spec.Network.Classes)).ToArray();
         var targets = new NeuralTargets(classes, null, null);
         var tensors = module.state_dict().Select(p => KeyValuePair.Create("weights." + p.Key, p.Value.detach().clone())).ToList();

@@ -6,23 +6,9 @@ namespace MlNetEmotion.Benchmarks.Models;
 /// <summary>A hierarchical LSTM training step (Wu et al.) at the paper's sizes: batch 12, T = 48 frames of 3×32×32
 /// topomaps and 64 face features, N_max = 40, M = 4, L = 3 layers of 64 with layer attention (d_a 32), band FC 128,
 /// CE − λP with λ = 1, dropout 0.6.</summary>
-public sealed class HierarchicalLstmStepBenchmark : GlimpseStepBenchmark
+public sealed class HierarchicalLstmStepBenchmark() : GlimpseStepBenchmark("models.hierarchical-lstm-step",
+    "hierarchical LSTM step: batch 12, T 48, [3,32,32] + 64 face, N_max 40, M 4, L 3: sample+fwd+loss+bwd+Adam", "hierarchical_lstm_step", "hier", frames: 48)
 {
-    /// <inheritdoc />
-    public override string Name => "models.hierarchical-lstm-step";
-
-    /// <inheritdoc />
-    public override string Description => "hierarchical LSTM step: batch 12, T 48, [3,32,32] + 64 face, N_max 40, M 4, L 3: sample+fwd+loss+bwd+Adam";
-
-    /// <inheritdoc />
-    protected override string ReferenceName => "hierarchical_lstm_step";
-
-    /// <inheritdoc />
-    protected override string Twin => "hier";
-
-    /// <inheritdoc />
-    protected override int Frames => 48;
-
     /// <inheritdoc />
     protected override GlimpseSpec CreateSpec()
     {
