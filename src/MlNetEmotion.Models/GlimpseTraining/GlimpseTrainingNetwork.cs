@@ -50,6 +50,10 @@ public sealed class GlimpseTrainingNetwork : Module<NeuralBatch, Tensor>, INetwo
     /// per glimpse, <c>[N_max, L]</c>); each of the first sequence of every row.</summary>
     public IReadOnlyList<AuxiliaryColumn> AuxiliaryColumns { get; }
 
+    /// <summary>The glimpse sequences of the last <see cref="forward"/>, per row of its batch: M sampled ones while training
+    /// with temporal attention, else the one it read.</summary>
+    public IReadOnlyList<IReadOnlyList<Trajectory>> LastTrajectories => _last;
+
     /// <inheritdoc />
     public IReadOnlyList<float[]> LastAuxiliaryValues
     {
@@ -83,7 +87,7 @@ public sealed class GlimpseTrainingNetwork : Module<NeuralBatch, Tensor>, INetwo
             long length = input.Lengths is { } l ? Math.Clamp(l[b], 1, frames) : frames;
             var trial = Trial(faces.narrow(0, b, 1).narrow(1, 0, length), images.narrow(0, b, 1).narrow(1, 0, length));
             Trajectory[] runs = !_spec.Settings.TemporalAttention ? [Evenly(trial)]
-                : _sampled ? [.. Enumerable.Range(0, _spec.Settings.SampledSequences).Select(_ => network.Rollout(trial, _generator))]
+                : _sampled ? network.Rollouts(trial, _spec.Settings.SampledSequences, _generator)
                 : [network.Greedy(trial)];
             _last.Add(runs);
             logits.Add(runs.Length == 1 ? runs[0].Output.Logits : torch.stack([.. runs.Select(r => r.Output.Logits)], 0).mean(0));

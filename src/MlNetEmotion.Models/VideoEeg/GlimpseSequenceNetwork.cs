@@ -69,7 +69,7 @@ public abstract class GlimpseSequenceNetwork : Module<VideoEegTrial, Tensor, Gli
         if (input2.ndim != 2 || input2.size(0) != input1.Batch || input2.size(1) < 1)
             throw new ArgumentException("GlimpseSequenceNetwork: frames must be [B, N] with N ≥ 1.", nameof(input2));
         long steps = input2.size(1);
-        return Run(input1, input2.select(1, 0), (n, _) => n + 1 < steps ? input2.select(1, n + 1) : null);
+        return Run(input1, EncodeBands(input1), input2.select(1, 0), (n, _) => n + 1 < steps ? input2.select(1, n + 1) : null);
     }
 
     /// <summary>
@@ -79,22 +79,44 @@ public abstract class GlimpseSequenceNetwork : Module<VideoEegTrial, Tensor, Gli
     /// </summary>
     /// <param name="trial">One trial.</param>
     /// <param name="generator">Random source for the actions.</param>
-    public Trajectory Rollout(VideoEegTrial trial, Generator generator) =>
-        Walk(trial, mean => location.Policy(mean).sample(generator).item());
+    public Trajectory Rollout(VideoEegTrial trial, Generator generator) => Rollouts(trial, 1, generator)[0];
+
+    /// <summary>
+    /// <paramref name="count"/> glimpse sequences of <paramref name="trial"/> (batch 1), the same as <see cref="Rollout"/>
+    /// called <paramref name="count"/> times in a row with <paramref name="generator"/> (the same draws in the same order),
+    /// with the trial's band images encoded once for all of them.
+    /// </summary>
+    /// <param name="trial">One trial.</param>
+    /// <param name="count">Sequences to sample (M).</param>
+    /// <param name="generator">Random source for the actions.</param>
+    public Trajectory[] Rollouts(VideoEegTrial trial, int count, Generator generator)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var bands = EncodeBands(trial);
+        return [.. Enumerable.Range(0, count).Select(_ => Walk(trial, bands, mean => location.Policy(mean).sample(generator).item()))];
+    }
 
     /// <summary>The deterministic glimpse sequence of one trial (batch 1) used when scoring: as <see cref="Rollout"/>, but
     /// each action is the policy's mean μ_n instead of a sample. <see cref="Trajectory.Actions"/> holds those means.</summary>
     /// <param name="trial">One trial.</param>
-    public Trajectory Greedy(VideoEegTrial trial) => Walk(trial, mean => mean.item());
+    public Trajectory Greedy(VideoEegTrial trial) => Walk(trial, EncodeBands(trial), mean => mean.item());
 
-    private Trajectory Walk(VideoEegTrial trial, Func<Tensor, float> act)
+    /// <summary>The band features e_i of every frame of <paramref name="trial"/>, <c>[B·T, bands, BandFeatures]</c> (row b·T + t):
+    /// one batched pass of the band encoder, which the glimpses then read by row, instead of a batch-1 pass per glimpse
+    /// (a trial's frames are read several times by its M sequences).</summary>
+    private Tensor EncodeBands(VideoEegTrial trial)
     {
         ArgumentNullException.ThrowIfNull(trial);
+        return bandEncoder.forward(trial.FlatBandImages);
+    }
+
+    private Trajectory Walk(VideoEegTrial trial, Tensor bands, Func<Tensor, float> act)
+    {
         if (trial.Batch != 1) throw new ArgumentException("GlimpseSequenceNetwork.Rollout: one trial at a time.", nameof(trial));
         long frameCount = trial.FrameCount;
         var frames = new List<long> { 0 };
         var actions = new List<float>();
-        var output = Run(trial, torch.tensor(new long[] { 0 }, 1), (n, mean) =>
+        var output = Run(trial, bands, torch.tensor(new long[] { 0 }, 1), (n, mean) =>
         {
             if (LocationHead.Stops(frames[^1], frameCount, n + 1, Options.MaxGlimpses)) return null;
             float action = act(mean);
@@ -106,10 +128,12 @@ public abstract class GlimpseSequenceNetwork : Module<VideoEegTrial, Tensor, Gli
     }
 
     /// <summary>Runs glimpses from <paramref name="first"/> (<c>[B]</c>) while <paramref name="next"/> (given the glimpse's
-    /// index and the location mean after it) returns the following frames.</summary>
-    private GlimpseSequenceOutput Run(VideoEegTrial trial, Tensor first, Func<int, Tensor, Tensor?> next)
+    /// index and the location mean after it) returns the following frames; <paramref name="bands"/> holds the trial's
+    /// encoded band images (<see cref="EncodeBands"/>).</summary>
+    private GlimpseSequenceOutput Run(VideoEegTrial trial, Tensor bands, Tensor first, Func<int, Tensor, Tensor?> next)
     {
         long batch = trial.Batch;
+        var faces = trial.FlatFaces;
         var glimpseState = glimpse.Initial(batch);
         var coreState = core.Initial(batch);
         var bandWeights = new List<Tensor>();
@@ -120,9 +144,9 @@ public abstract class GlimpseSequenceNetwork : Module<VideoEegTrial, Tensor, Gli
         Tensor? frames = first;
         for (int n = 0; frames is not null; n++)
         {
-            var (faces, images) = trial.At(frames);
-            var band = bandAttention.forward(bandEncoder.forward(images), coreState.Hidden);
-            glimpseState = glimpse.forward(new GlimpseInput(face.forward(faces).relu(), band.Features, glimpseState));
+            var rows = trial.Rows(frames);
+            var band = bandAttention.forward(bands.index_select(0, rows), coreState.Hidden);
+            glimpseState = glimpse.forward(new GlimpseInput(face.forward(faces.index_select(0, rows)).relu(), band.Features, glimpseState));
             coreState = core.forward(glimpseState.Output, coreState);
             var mean = location.forward(coreState.Readout);
             bandWeights.Add(band.Weights);

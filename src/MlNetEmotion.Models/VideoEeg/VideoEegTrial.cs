@@ -21,6 +21,22 @@ public sealed record VideoEegTrial(Tensor Faces, Tensor BandImages)
     /// <returns>Faces <c>[B, faceFeatures]</c> and band images <c>[B, bands, size, size]</c>.</returns>
     public (Tensor Faces, Tensor BandImages) At(Tensor frames)
     {
+        var rows = Rows(frames);
+        return (FlatFaces.index_select(0, rows), FlatBandImages.index_select(0, rows));
+    }
+
+    /// <summary>The face features with trials and frames on one axis, <c>[B·T, faceFeatures]</c> (row b·T + t).</summary>
+    public Tensor FlatFaces => Faces.reshape(Batch * FrameCount, Faces.size(2));
+
+    /// <summary>The band images with trials and frames on one axis, <c>[B·T, bands, size, size]</c> (row b·T + t).</summary>
+    public Tensor FlatBandImages => BandImages.reshape([Batch * FrameCount, .. BandImages.shape[2..]]);
+
+    /// <summary>The rows of <see cref="FlatFaces"/> and <see cref="FlatBandImages"/> holding frame <c>frames[b]</c> of each
+    /// trial b (<c>[B]</c> int64): b·T + frames[b], <c>[B]</c> int64.</summary>
+    /// <exception cref="ArgumentException">Not one frame per trial.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A frame outside [0, T).</exception>
+    public Tensor Rows(Tensor frames)
+    {
         long batch = Batch, count = FrameCount;
         var picked = frames.ToInt64Array();
         if (picked.Length != batch) throw new ArgumentException($"VideoEegTrial: {picked.Length} frame indices for {batch} trials.", nameof(frames));
@@ -30,10 +46,6 @@ public sealed record VideoEegTrial(Tensor Faces, Tensor BandImages)
             if (picked[b] < 0 || picked[b] >= count) throw new ArgumentOutOfRangeException(nameof(frames), picked[b], $"VideoEegTrial: frame outside [0, {count}).");
             rows[b] = b * count + picked[b];
         }
-
-        var index = torch.tensor(rows, batch);
-        var faces = Faces.reshape(batch * count, Faces.size(2)).index_select(0, index);
-        long[] imageShape = [batch * count, .. BandImages.shape[2..]];
-        return (faces, BandImages.reshape(imageShape).index_select(0, index));
+        return torch.tensor(rows, batch);
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Numerics.Tensors;
 using MlNetEmotion.Neural.Autograd;
 using MlNetEmotion.Neural.Internal;
 using MlNetEmotion.Neural.Kernels;
@@ -43,18 +45,35 @@ internal static class LinearOp
                 gx = new Tensor(gxd, x.shape);
             }
             if (weight.requires_grad)
-            {
-                var gwd = new float[wd.Length];
-                Gemm.Sgemm(true, false, outF, inF, rows, 1f, gd, outF, xd, inF, 0f, gwd, inF);
-                gw = new Tensor(gwd, weight.shape);
-            }
+                gw = LeafGradient(weight, gwd => Gemm.Sgemm(true, false, outF, inF, rows, 1f, gd, outF, xd, inF, 0f, gwd, inF));
             if (bias is not null && bias.requires_grad)
-            {
-                var gbd = new float[outF];
-                ReduceKernels.Sum(gd, 1, rows, outF, gbd);
-                gb = new Tensor(gbd, bias.shape);
-            }
+                gb = LeafGradient(bias, gbd => ReduceKernels.Sum(gd, 1, rows, outF, gbd));
             return bias is null ? [gx, gw] : [gx, gw, gb];
         });
+    }
+
+    /// <summary>The gradient of <paramref name="parameter"/> that <paramref name="compute"/> writes into the span it gets.
+    /// A parameter that already holds a gradient gets it added in place from a pooled buffer (the addition the engine
+    /// would make, so bit-identical) and null is returned; otherwise a new gradient tensor. A weight used at every step of
+    /// a batch-1 loop so allocates nothing per use.</summary>
+    private static Tensor? LeafGradient(Tensor parameter, Action<float[]> compute)
+    {
+        if (Engine.ExistingLeafGradient(parameter) is not { } existing)
+        {
+            var fresh = new float[parameter.Count];
+            compute(fresh);
+            return new Tensor(fresh, parameter.shape);
+        }
+        var buffer = ArrayPool<float>.Shared.Rent(existing.Length);
+        try
+        {
+            compute(buffer);
+            TensorPrimitives.Add(existing, buffer.AsSpan(0, existing.Length), existing);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(buffer);
+        }
+        return null;
     }
 }

@@ -15,7 +15,7 @@ namespace MlNetEmotion.Neural.Kernels;
 /// tile. Blocks of C are handed out to up to <see cref="Threading.NumThreads"/> threads (dynamically, so a
 /// descheduled thread does not stall the others); every element is computed by one thread with the same
 /// instructions in the same order whichever thread it is, so results are bit-identical for any thread count.
-/// A single-row product (m = 1) skips the tiles (see <c>Gemv</c>). Packing buffers are pooled per thread, so concurrent calls from several threads are safe; C must not
+/// A single-row product (m = 1) and an outer product (k = 1, e.g. a batch-1 weight gradient) skip the tiles (see <c>Gemv</c>). Packing buffers are pooled per thread, so concurrent calls from several threads are safe; C must not
 /// overlap A or B.
 /// </remarks>
 public static class Gemm
@@ -73,6 +73,8 @@ public static class Gemm
 
         if (m == 1)
             Gemv.Multiply(transB, n, k, alpha, a, transA ? lda : 1, b, ldb, beta, c);
+        else if (k == 1)
+            Gemv.Outer(m, n, alpha, a, transA ? 1 : lda, b, transB ? ldb : 1, beta, c, ldc);
         else if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported)
             Multiply<Avx512Ops, Vector512<float>>(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
         else if (Vector256.IsHardwareAccelerated && Fma.IsSupported)

@@ -26,13 +26,17 @@ public abstract class NeuralStepBenchmark : BenchmarkCase
     /// <summary>Builds the model and data (seeded) and returns one timed step.</summary>
     protected abstract Action CreateStep();
 
+    /// <summary>Arguments passed to the reference script after the thread count, read after <see cref="CreateStep"/>
+    /// (e.g. a file with the weights and inputs the step wrote); none by default.</summary>
+    protected virtual string[] ReferenceArguments => [];
+
     /// <inheritdoc />
     public override IEnumerable<BenchmarkResult> Run(int threads)
     {
-        var reference = PythonReference.Run(Script, threads);
         torch.set_num_threads(threads);
         torch.manual_seed(0);
         var step = CreateStep();
+        var reference = PythonReference.Run(Script, threads, ReferenceArguments);
         for (int i = 0; i < Warmup; i++) step();
         var wall = new double[Iterations];
         var cpu = new double[Iterations];

@@ -52,6 +52,29 @@ public class GemmTests
         Check(Gemm.Sgemm, transA, transB, 13, 70, 9, alpha: -2f, beta: 1f, pad: 5, seed: 7);
     }
 
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public void Sgemm_OuterProduct_BitIdenticalToTiledPath(bool transA, bool transB)
+    {
+        // k = 1 (a batch-1 weight gradient) skips the tiles; each element must still be the tiled path's value.
+        const int m = 37, n = 29, pad = 2;
+        int lda = (transA ? m : 1) + pad, ldb = (transB ? 1 : n) + pad, ldc = n + pad;
+        var a = GemmReference.Random((transA ? 1 : m) * lda, 3);
+        var b = GemmReference.Random((transB ? n : 1) * ldb, 4);
+        foreach (var (alpha, beta) in new[] { (1f, 0f), (0.75f, -0.5f), (-2f, 1f) })
+        {
+            var outer = GemmReference.Random(m * ldc, 5);
+            var tiled = (float[])outer.Clone();
+            Gemm.Sgemm(transA, transB, m, n, 1, alpha, a, lda, b, ldb, beta, outer, ldc);
+            if (Fma.IsSupported) Gemm.Multiply<Avx2Ops, Vector256<float>>(transA, transB, m, n, 1, alpha, a, lda, b, ldb, beta, tiled, ldc);
+            else Gemm.Multiply<ScalarOps, float>(transA, transB, m, n, 1, alpha, a, lda, b, ldb, beta, tiled, ldc);
+            Assert.Equal(tiled, outer);
+        }
+    }
+
     [Fact]
     public void Sgemm_BetaZero_OverwritesNaNInC()
     {

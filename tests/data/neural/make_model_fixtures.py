@@ -147,8 +147,8 @@ class LstmCore(nn.Module):
         self.hidden = hidden
         self.cell = nn.LSTMCell(inp, hidden)
 
-    def initial(self, b):
-        z = torch.zeros(b, self.hidden, dtype=torch.float64)
+    def initial(self, b, dtype):
+        z = torch.zeros(b, self.hidden, dtype=dtype)
         return {"layers": [(z, z)], "hidden": z, "readout": z}
 
     def forward(self, g, st):
@@ -157,8 +157,8 @@ class LstmCore(nn.Module):
 
 
 class LayerAttentiveLstm(nn.Module):
-    """Seed 002 core: L stacked LSTM cells; layer attention over H_t (eq. 5) and C_t (eq. 6) each step;
-    band attention reads H'_t, the heads read [H'_t; C'_t]."""
+    """Seed 002 core: L stacked LSTM cells (dropout between layers, p = 0 in the fixtures); layer attention over H_t
+    (eq. 5) and C_t (eq. 6) each step; band attention reads H'_t, the heads read [H'_t; C'_t]."""
 
     def __init__(self, inp, r, layers, d_a):
         super().__init__()
@@ -166,15 +166,16 @@ class LayerAttentiveLstm(nn.Module):
         self.layers = nn.ModuleList([nn.LSTMCell(inp if l == 0 else r, r) for l in range(layers)])
         self.hidden_attention = LayerAttention(r, d_a)
         self.cell_attention = LayerAttention(r, d_a)
+        self.dropout = nn.Dropout(0.0)
 
-    def initial(self, b):
-        z = torch.zeros(b, self.r, dtype=torch.float64)
+    def initial(self, b, dtype):
+        z = torch.zeros(b, self.r, dtype=dtype)
         return {"layers": [(z, z)] * len(self.layers), "hidden": z, "readout": torch.cat([z, z], 1)}
 
     def forward(self, g, st):
         x, new = g, []
-        for cell, s in zip(self.layers, st["layers"]):
-            h, c = cell(x, s)
+        for l, (cell, s) in enumerate(zip(self.layers, st["layers"])):
+            h, c = cell(self.dropout(x) if l > 0 else x, s)
             new.append((h, c))
             x = h
         hp, alpha = self.hidden_attention(torch.stack([h for h, _ in new], 1))
@@ -184,7 +185,8 @@ class LayerAttentiveLstm(nn.Module):
 
 class GlimpseNetwork(nn.Module):
     """Both papers' glimpse network over given frames f_1..f_N: face FC (relu) -> x_v; band encoder -> band attention
-    with the core's previous hidden state -> x_e; glimpse; core; location mean; classifier on the last readout."""
+    with the core's previous hidden state -> x_e; glimpse; core; location mean; classifier on the last readout.
+    `bands` (from encode) supplies the band features of every frame instead of encoding the glimpsed ones."""
 
     def __init__(self, faces, features, glimpse_hidden, band_encoder, band_features, core, core_hidden, readout, classes, sigma):
         super().__init__()
@@ -198,16 +200,21 @@ class GlimpseNetwork(nn.Module):
         self.classifier = nn.Linear(readout, classes)
         self.glimpse_hidden = glimpse_hidden
 
-    def forward(self, faces, images, frames):
+    def encode(self, images):
+        """Band features of every frame, [B, T, bands, E] (what forward reads when given them as `bands`)."""
+        return self.band_encoder(images.flatten(0, 1)).unflatten(0, images.shape[:2])
+
+    def forward(self, faces, images, frames, bands=None):
         b = faces.shape[0]
         rows = torch.arange(b)
-        z = torch.zeros(b, self.glimpse_hidden, dtype=torch.float64)
-        sv, se, st = (z, z), (z, z), self.core.initial(b)
+        z = torch.zeros(b, self.glimpse_hidden, dtype=faces.dtype)
+        sv, se, st = (z, z), (z, z), self.core.initial(b, faces.dtype)
         out = {"band_weights": [], "location_means": [], "readouts": [], "alpha": [], "beta": []}
         for n in range(frames.shape[1]):
             f = frames[:, n]
             xv = F.relu(self.face(faces[rows, f]))
-            xe, theta = self.band_attention(self.band_encoder(images[rows, f]), st["hidden"])
+            e = self.band_encoder(images[rows, f]) if bands is None else bands[rows, f]
+            xe, theta = self.band_attention(e, st["hidden"])
             sv, se = self.glimpse(xv, xe, sv, se)
             st = self.core(torch.cat([sv[0], se[0]], 1), st)
             out["band_weights"].append(theta)
