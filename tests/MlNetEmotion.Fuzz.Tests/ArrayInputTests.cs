@@ -44,41 +44,26 @@ public sealed class ArrayInputTests
     [Fact]
     public void Npy_with_a_million_channels_is_refused_before_building_channels()
     {
-        string folder = Temp.Folder();
-        try
-        {
-            string path = Path.Combine(folder, "wide.npy");
-            File.WriteAllBytes(path, NpyBytes("{'descr': '|u1', 'fortran_order': False, 'shape': (1000000, 4), }", 4_000_000).ToArray());
-            long before = GC.GetAllocatedBytesForCurrentThread();
+        using var folder = new TempFolder();
+        string path = folder.File("wide.npy");
+        File.WriteAllBytes(path, NpyBytes("{'descr': '|u1', 'fortran_order': False, 'shape': (1000000, 4), }", 4_000_000).ToArray());
 
-            var e = Assert.Throws<EegFormatException>(() => EegFile.Read(path, new EegFileOptions { SamplingRate = 128 }));
+        var (error, allocated) = Allocation.Measure(() => EegFile.Read(path, new EegFileOptions { SamplingRate = 128 }));
 
-            Assert.Contains("ReadLimits.MaxChannels", e.Message);
-            Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 16 << 20, "the array was read before its shape was checked");
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.Contains("ReadLimits.MaxChannels", Assert.IsType<EegFormatException>(error).Message);
+        Assert.True(allocated < 16 << 20, $"allocated {allocated} bytes: the array was read before its shape was checked");
     }
 
     [Fact]
     public void Csv_with_only_a_header_row_is_refused()
     {
-        string folder = Temp.Folder();
-        try
-        {
-            string path = Path.Combine(folder, "header.csv");
-            File.WriteAllText(path, "time,Fp1,Fp2,C3,C4\n");
+        using var folder = new TempFolder();
+        string path = folder.File("header.csv");
+        File.WriteAllText(path, "time,Fp1,Fp2,C3,C4\n");
 
-            var e = Assert.Throws<EegFormatException>(() => ArrayEegReader.ReadCsv(path, 128));
+        var e = Assert.Throws<EegFormatException>(() => ArrayEegReader.ReadCsv(path, 128));
 
-            Assert.Contains("no sample rows", e.Message);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.Contains("no sample rows", e.Message);
     }
 
     [Fact]

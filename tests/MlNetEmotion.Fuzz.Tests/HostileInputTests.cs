@@ -22,35 +22,21 @@ public sealed class HostileInputTests
     [MemberData(nameof(Formats))]
     public void Fifo_without_a_writer_is_refused_not_opened(string format)
     {
-        string folder = Temp.Folder();
-        try
-        {
-            string fifo = Path.Combine(folder, FuzzTargets.Get(format).FileName);
-            Directory.CreateDirectory(Path.GetDirectoryName(fifo)!);
-            Assert.True(MakeFifo(fifo), "mkfifo failed");
-            AssertRefused(format, fifo);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        using var folder = new TempFolder();
+        string fifo = folder.File(FuzzTargets.Get(format).FileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(fifo)!);
+        Assert.True(MakeFifo(fifo), "mkfifo failed");
+        AssertRefused(format, fifo);
     }
 
     [Theory]
     [MemberData(nameof(Formats))]
     public void Directory_is_refused(string format)
     {
-        string folder = Temp.Folder();
-        try
-        {
-            string directory = Path.Combine(folder, FuzzTargets.Get(format).FileName);
-            Directory.CreateDirectory(directory);
-            AssertRefused(format, directory);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        using var folder = new TempFolder();
+        string directory = folder.File(FuzzTargets.Get(format).FileName);
+        Directory.CreateDirectory(directory);
+        AssertRefused(format, directory);
     }
 
     private static void AssertRefused(string format, string path)

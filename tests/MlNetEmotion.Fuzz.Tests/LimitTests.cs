@@ -14,7 +14,7 @@ public sealed class LimitTests
     {
         var bomb = HostileFiles.MatCompressedBomb(declaredBytes: 1u << 30, new byte[16 << 20]);
 
-        var (error, allocated) = Measure(() => MatReader.Read(bomb, "bomb.mat"));
+        var (error, allocated) = Allocation.Measure(() => MatReader.Read(bomb, "bomb.mat"));
 
         var e = Assert.IsType<EegFormatException>(error);
         Assert.Contains("bomb.mat", e.Message);
@@ -42,7 +42,7 @@ public sealed class LimitTests
     [InlineData(100_000, 100_000)]
     public void Png_with_a_huge_header_size_is_refused_at_the_header(int width, int height)
     {
-        var (error, allocated) = Measure(() => PngDecoder.Decode(HostileFiles.PngWithSize(width, height), "huge.png"));
+        var (error, allocated) = Allocation.Measure(() => PngDecoder.Decode(HostileFiles.PngWithSize(width, height), "huge.png"));
 
         var e = Assert.IsType<ImageFormatException>(error);
         Assert.Equal("IHDR", e.Part);
@@ -53,7 +53,7 @@ public sealed class LimitTests
     [Fact]
     public void Png_whose_data_cannot_fill_its_size_is_refused_before_allocating_the_image()
     {
-        var (error, allocated) = Measure(() => PngDecoder.Decode(HostileFiles.PngWithSize(30_000, 1_000), "short.png"));
+        var (error, allocated) = Allocation.Measure(() => PngDecoder.Decode(HostileFiles.PngWithSize(30_000, 1_000), "short.png"));
 
         var e = Assert.IsType<ImageFormatException>(error);
         Assert.Equal("IDAT", e.Part);
@@ -68,12 +68,5 @@ public sealed class LimitTests
         Assert.Throws<ImageFormatException>(() => PngDecoder.Decode(png, "chessboard_RGB.png", new ReadLimits { MaxElements = 100 }));
         var image = PngDecoder.Decode(png, "chessboard_RGB.png");
         Assert.Equal(image.Width * image.Height * image.Channels, image.Pixels.Length);
-    }
-
-    private static (Exception? Error, long Allocated) Measure(Action read)
-    {
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Exception? error = Record.Exception(read);
-        return (error, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 }

@@ -14,77 +14,56 @@ public sealed class XmlSafetyTests
     [Fact]
     public void External_entity_pointing_at_a_local_file_is_never_read()
     {
-        string folder = Temp.Folder();
-        try
-        {
-            string secret = Path.Combine(folder, "secret.txt");
-            File.WriteAllText(secret, Marker);
-            string cascade = Write(folder, $"""
-                <?xml version="1.0"?>
-                <!DOCTYPE opencv_storage [<!ENTITY secret SYSTEM "{new Uri(secret).AbsoluteUri}">]>
-                <opencv_storage><cascade><stageType>&secret;</stageType><featureType>HAAR</featureType></cascade></opencv_storage>
-                """);
+        using var folder = new TempFolder();
+        string secret = folder.File("secret.txt");
+        File.WriteAllText(secret, Marker);
+        string cascade = Write(folder, $"""
+            <?xml version="1.0"?>
+            <!DOCTYPE opencv_storage [<!ENTITY secret SYSTEM "{new Uri(secret).AbsoluteUri}">]>
+            <opencv_storage><cascade><stageType>&secret;</stageType><featureType>HAAR</featureType></cascade></opencv_storage>
+            """);
 
-            var e = Assert.Throws<CascadeFormatException>(() => CascadeClassifier.Load(cascade));
+        var e = Assert.Throws<CascadeFormatException>(() => CascadeClassifier.Load(cascade));
 
-            Assert.Contains("DTD", e.Message);
-            Assert.DoesNotContain(Marker, e.ToString());
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.Contains("DTD", e.Message);
+        Assert.DoesNotContain(Marker, e.ToString());
     }
 
     [Fact]
     public void XInclude_of_a_local_file_is_not_processed()
     {
-        string folder = Temp.Folder();
-        try
-        {
-            File.WriteAllText(Path.Combine(folder, "secret.txt"), Marker);
-            string cascade = Write(folder, """
-                <?xml version="1.0"?>
-                <opencv_storage xmlns:xi="http://www.w3.org/2001/XInclude"><cascade>
-                <stageType><xi:include href="secret.txt" parse="text"/></stageType><featureType>HAAR</featureType></cascade></opencv_storage>
-                """);
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("secret.txt"), Marker);
+        string cascade = Write(folder, """
+            <?xml version="1.0"?>
+            <opencv_storage xmlns:xi="http://www.w3.org/2001/XInclude"><cascade>
+            <stageType><xi:include href="secret.txt" parse="text"/></stageType><featureType>HAAR</featureType></cascade></opencv_storage>
+            """);
 
-            var e = Assert.Throws<CascadeFormatException>(() => CascadeClassifier.Load(cascade));
+        var e = Assert.Throws<CascadeFormatException>(() => CascadeClassifier.Load(cascade));
 
-            Assert.Contains("only BOOST cascades", e.Message);
-            Assert.DoesNotContain(Marker, e.ToString());
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.Contains("only BOOST cascades", e.Message);
+        Assert.DoesNotContain(Marker, e.ToString());
     }
 
     [Fact]
     public void Deep_nesting_is_refused_in_linear_time()
     {
-        string folder = Temp.Folder();
-        try
-        {
-            // 200,000 levels, 1.4 MB: refused at the depth limit while scanning, long before a tree is built.
-            string cascade = Path.Combine(folder, "nested.xml");
-            File.WriteAllBytes(cascade, HostileFiles.NestedXml(200_000));
-            var watch = Stopwatch.StartNew();
+        using var folder = new TempFolder();
+        // 200,000 levels, 1.4 MB: refused at the depth limit while scanning, long before a tree is built.
+        string cascade = folder.File("nested.xml");
+        File.WriteAllBytes(cascade, HostileFiles.NestedXml(200_000));
+        var watch = Stopwatch.StartNew();
 
-            var e = Assert.Throws<CascadeFormatException>(() => CascadeClassifier.Load(cascade));
+        var e = Assert.Throws<CascadeFormatException>(() => CascadeClassifier.Load(cascade));
 
-            Assert.Contains($"deeper than {ReadLimits.Default.MaxDepth} levels", e.Message);
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed.TotalSeconds:0.00} s");
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.Contains($"deeper than {ReadLimits.Default.MaxDepth} levels", e.Message);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed.TotalSeconds:0.00} s");
     }
 
-    private static string Write(string folder, string xml)
+    private static string Write(TempFolder folder, string xml)
     {
-        string path = Path.Combine(folder, "cascade.xml");
+        string path = folder.File("cascade.xml");
         File.WriteAllText(path, xml, Encoding.UTF8);
         return path;
     }

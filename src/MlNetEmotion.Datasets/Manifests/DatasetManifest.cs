@@ -98,7 +98,15 @@ public sealed class DatasetManifest
             throw new ManifestException(path, $"a JSON string is not valid UTF-8 ({e.InnerException.Message}).");
         }
         if (manifest is null) throw new ManifestException(path, "the manifest is empty.");
-        var problems = manifest.Check().ToList();
+        List<string> problems;
+        try
+        {
+            problems = manifest.Check().ToList();
+        }
+        catch (System.Text.RegularExpressions.RegexParseException e)
+        {
+            throw new ManifestException(path, $"a path template or field pattern is not a valid regular expression ({e.Message}).");
+        }
         if (problems.Count > 0) throw new ManifestException(path, string.Join(" ", problems));
         return manifest;
     }
