@@ -7,8 +7,9 @@ namespace MlNetEmotion.Core.IO;
 /// </summary>
 public sealed class ReadLimits
 {
-    /// <summary>The limits readers use when none are given (the documented defaults below).</summary>
-    public static ReadLimits Default { get; } = new();
+    /// <summary>A new instance with the documented defaults below: the limits readers use when none are given. Each call
+    /// returns a fresh instance, so raising a limit on one never changes the defaults of other readers.</summary>
+    public static ReadLimits Default => new();
 
     /// <summary>Largest input file read, in bytes. Default 4 GiB.</summary>
     public long MaxFileBytes { get; set; } = 4L << 30;
