@@ -4,6 +4,8 @@
 #   ./build.sh demo [..]  run the main job: the built-in demo experiment (extra args go to `mlnet-emotion demo`)
 #   ./build.sh test       install what the tests need if missing, run the whole suite, print "N passed, N failed"
 #   ./build.sh bench [..] run the timed benchmark harness (see docs/benchmarks.md)
+#   ./build.sh fuzz [N] [seed]  feed N (default 100000) mutated fixtures through every file reader; print counts per
+#                         format and outcome, save failing inputs under artifacts/fuzz (see docs/reliability.md)
 #   ./build.sh pack       pack the NuGet packages and the dotnet tool into artifacts/packages
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -52,6 +54,7 @@ case "${1:-build}" in
   demo)  shift; dotnet run --project samples/MlNetEmotion.Cli -c "$config" -- demo "$@" ;;
   test)  run_tests ;;
   bench) shift; dotnet run --project tests/MlNetEmotion.Benchmarks -c "$config" -- "$@" ;;
+  fuzz)  shift; dotnet run --project tests/MlNetEmotion.Fuzz.Tests -c "$config" -- fuzz "$@" ;;
   pack)  dotnet pack MlNetEmotion.sln -c "$config" -o artifacts/packages -nologo ;;
-  *) echo "usage: ./build.sh [build|demo|test|bench|pack]" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh [build|demo|test|bench|fuzz|pack]" >&2; exit 2 ;;
 esac

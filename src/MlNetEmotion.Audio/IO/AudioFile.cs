@@ -1,3 +1,5 @@
+using MlNetEmotion.Core.IO;
+
 namespace MlNetEmotion.Audio.IO;
 
 /// <summary>One entry point for reading audio whatever the file: WAV (read here), raw PCM (read here) or anything
@@ -24,13 +26,13 @@ public static class AudioFile
         {
             if (options.SampleRate is not int rate)
                 throw new AudioFormatException(path, "sample rate option", "raw PCM has no header: give the sample rate.");
-            audio = RawPcmReader.Read(path, options.RawFormat, options.RawChannels, rate);
+            audio = RawPcmReader.Read(path, options.RawFormat, options.RawChannels, rate, options.Limits);
         }
         else if (IsWav(path))
         {
             try
             {
-                audio = WavReader.Read(path);
+                audio = WavReader.Read(path, options.Limits);
             }
             catch (UnsupportedAudioFormatException)
             {
@@ -68,7 +70,7 @@ public static class AudioFile
         {
             try
             {
-                var h = WavReader.ReadHeader(path);
+                var h = WavReader.ReadHeader(path, options.Limits);
                 info = new AudioInfo(h.SampleRate, h.Channels, h.DurationSeconds, h.SampleFormat.CodecName(), "wav");
             }
             catch (UnsupportedAudioFormatException)
@@ -105,7 +107,7 @@ public static class AudioFile
     {
         // Sniff the magic rather than trust the extension.
         Span<byte> magic = stackalloc byte[4];
-        using var stream = File.OpenRead(path);
+        using var stream = InputFile.OpenRead(path, null, detail => new AudioFormatException(path, "file", detail), 16);
         if (stream.Read(magic) < 4) return Path.GetExtension(path).Equals(".wav", StringComparison.OrdinalIgnoreCase);
         return magic.SequenceEqual("RIFF"u8) || magic.SequenceEqual("RF64"u8) || magic.SequenceEqual("BW64"u8)
             || Path.GetExtension(path).Equals(".wav", StringComparison.OrdinalIgnoreCase);

@@ -1,3 +1,5 @@
+using MlNetEmotion.Core.IO;
+
 namespace MlNetEmotion.Audio.IO;
 
 /// <summary>Options of <see cref="AudioFile.Read"/>.</summary>
@@ -20,6 +22,10 @@ public sealed class AudioReadOptions
     /// <summary>Treat the file as headerless PCM whatever its extension. Default false (only <c>.raw</c>, <c>.pcm</c>
     /// and <c>.s16</c> files, and the like, are raw).</summary>
     public bool Raw { get; init; }
+
+    /// <summary>Resource limits (file size, samples) checked before anything is allocated; a file over one is refused with
+    /// <see cref="AudioFormatException"/>. Default <see cref="ReadLimits.Default"/>.</summary>
+    public ReadLimits Limits { get; init; } = ReadLimits.Default;
 
     /// <summary>Location of ffmpeg/ffprobe for non-WAV files. Default <see cref="FfmpegTools.Default"/>.</summary>
     public FfmpegTools Tools { get; init; } = FfmpegTools.Default;

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using MlNetEmotion.Core.IO;
 
 namespace MlNetEmotion.Audio.IO;
 
@@ -24,10 +25,11 @@ public static class WavReader
 
     /// <summary>Reads and validates the header of a WAV file.</summary>
     /// <param name="path">WAV file.</param>
+    /// <param name="limits">Resource limits, or null for <see cref="ReadLimits.Default"/>.</param>
     /// <exception cref="AudioFormatException">The header is malformed or lies about the file's size.</exception>
-    public static WavHeader ReadHeader(string path)
+    public static WavHeader ReadHeader(string path, ReadLimits? limits = null)
     {
-        using var stream = File.OpenRead(path);
+        using var stream = Open(path, limits);
         return ReadHeader(stream, path);
     }
 
@@ -101,23 +103,29 @@ public static class WavReader
     /// <param name="path">WAV file.</param>
     /// <returns>Interleaved float samples with the file's rate and channel count.</returns>
     /// <exception cref="AudioFormatException">The file is malformed, truncated, empty or holds non-finite samples.</exception>
+    /// <param name="limits">Resource limits, or null for <see cref="ReadLimits.Default"/>.</param>
+    /// <exception cref="AudioFormatException">The file is malformed, truncated, empty, holds non-finite samples or exceeds a limit.</exception>
     /// <exception cref="UnsupportedAudioFormatException">The encoding is not one this reader decodes.</exception>
-    public static AudioBuffer Read(string path)
+    public static AudioBuffer Read(string path, ReadLimits? limits = null)
     {
-        using var stream = File.OpenRead(path);
-        return Read(stream, path);
+        using var stream = Open(path, limits);
+        return Read(stream, path, limits);
     }
+
+    private static FileStream Open(string path, ReadLimits? limits) =>
+        InputFile.OpenRead(path, limits, detail => new AudioFormatException(path, "file", detail));
 
     /// <summary>Reads a whole WAV file from a seekable stream positioned at its start.</summary>
     /// <param name="stream">Seekable stream.</param>
     /// <param name="name">Name used in error messages.</param>
     /// <returns>Interleaved float samples with the file's rate and channel count.</returns>
-    /// <exception cref="AudioFormatException">The content is malformed, truncated, empty or holds non-finite samples.</exception>
-    public static AudioBuffer Read(Stream stream, string name)
+    /// <param name="limits">Resource limits, or null for <see cref="ReadLimits.Default"/>.</param>
+    /// <exception cref="AudioFormatException">The content is malformed, truncated, empty, holds non-finite samples or exceeds a limit.</exception>
+    public static AudioBuffer Read(Stream stream, string name, ReadLimits? limits = null)
     {
         var header = ReadHeader(stream, name);
-        if (header.DataLength / header.SampleFormat.BytesPerSample() > Array.MaxLength)
-            throw new AudioFormatException(name, "data chunk size", $"{header.DataLength} bytes is more samples than one array can hold; read it in parts with ffmpeg.");
+        ReadLimits.Check(header.DataLength / header.SampleFormat.BytesPerSample(), Math.Min((limits ?? ReadLimits.Default).MaxElements, Array.MaxLength),
+            "the sample count of the data chunk", nameof(ReadLimits.MaxElements), detail => new AudioFormatException(name, "data chunk size", detail));
         var samples = new float[header.DataLength / header.SampleFormat.BytesPerSample()];
         int bytesPerSample = header.SampleFormat.BytesPerSample();
         var block = new byte[(1 << 20) / header.BlockAlign * header.BlockAlign];

@@ -1,4 +1,5 @@
 using System.Text;
+using MlNetEmotion.Core.IO;
 
 namespace MlNetEmotion.Data;
 
@@ -23,10 +24,14 @@ public sealed class CsvTable
 
     /// <summary>Reads <paramref name="path"/>.</summary>
     /// <exception cref="FileNotFoundException">No such file.</exception>
-    /// <exception cref="InvalidDataException">Malformed: the message names the file and line.</exception>
+    /// <exception cref="InvalidDataException">Malformed, not a regular file, or longer than <see cref="ReadLimits.MaxTextBytes"/>:
+    /// the message names the file and line.</exception>
     public static CsvTable Read(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such file.", path);
+        Func<string, Exception> error = detail => new InvalidDataException($"{path}: {detail}");
+        long length = InputFile.Check(path, null, error);
+        ReadLimits.Check(length, ReadLimits.Default.MaxTextBytes, "the file size in bytes", nameof(ReadLimits.MaxTextBytes), error);
         var lines = File.ReadAllLines(path);
         if (lines.Length == 0 || string.IsNullOrWhiteSpace(lines[0])) throw new InvalidDataException($"{path} line 1: the header is empty.");
         var header = Split(lines[0], path, 1).Select(h => h.Trim()).ToArray();

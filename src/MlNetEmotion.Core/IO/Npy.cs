@@ -16,20 +16,48 @@ public static partial class Npy
 
     /// <summary>Reads an array from a <c>.npy</c> file.</summary>
     /// <param name="path">File to read.</param>
-    /// <exception cref="NpyFormatException">The file is not a supported <c>.npy</c> file or is truncated.</exception>
-    public static NpyArray Read(string path)
+    /// <param name="limits">Resource limits, or null for <see cref="ReadLimits.Default"/>.</param>
+    /// <exception cref="NpyFormatException">The file is not a supported <c>.npy</c> file, is truncated, holds more data than its
+    /// shape, or exceeds a limit.</exception>
+    public static NpyArray Read(string path, ReadLimits? limits = null)
     {
-        using var stream = File.OpenRead(path);
-        return Read(stream, path);
+        using var stream = InputFile.OpenRead(path, limits, detail => new NpyFormatException($"{path}: {detail}"));
+        return Read(stream, path, limits);
+    }
+
+    /// <summary>Reads only the shape from the header of a <c>.npy</c> file (nothing is allocated for the data).</summary>
+    /// <param name="path">File to read.</param>
+    /// <param name="limits">Resource limits, or null for <see cref="ReadLimits.Default"/>.</param>
+    /// <exception cref="NpyFormatException">The header is malformed or declares more data than the file holds.</exception>
+    public static IReadOnlyList<int> ReadShape(string path, ReadLimits? limits = null)
+    {
+        using var stream = InputFile.OpenRead(path, limits, detail => new NpyFormatException($"{path}: {detail}"));
+        return ReadHeader(stream, path, limits ?? ReadLimits.Default).Shape;
     }
 
     /// <summary>Reads an array from a stream positioned at the start of <c>.npy</c> content.</summary>
     /// <param name="stream">Source stream.</param>
     /// <param name="sourceName">Name used in error messages (for example the file path).</param>
-    /// <exception cref="NpyFormatException">The content is not a supported <c>.npy</c> array or is truncated.</exception>
-    public static NpyArray Read(Stream stream, string sourceName = "<stream>")
+    /// <param name="limits">Resource limits, or null for <see cref="ReadLimits.Default"/>.</param>
+    /// <exception cref="NpyFormatException">The content is not a supported <c>.npy</c> array, is truncated, holds more data than its
+    /// shape (checked when the stream can seek), or exceeds a limit.</exception>
+    public static NpyArray Read(Stream stream, string sourceName = "<stream>", ReadLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        var (dataType, fortranOrder, shape, count) = ReadHeader(stream, sourceName, limits ?? ReadLimits.Default);
+        var array = new NpyArray(Allocate(dataType, (int)count), shape);
+        Span<byte> bytes = array.WritableBytes;
+        ReadExactly(stream, bytes, sourceName, $"{count} elements of {dataType} data");
+        if (stream.CanSeek && stream.Position != stream.Length)
+            throw new NpyFormatException($"{sourceName}: {stream.Length - stream.Position} bytes follow the {count} elements its shape declares.");
+        if (fortranOrder && shape.Length > 1)
+            FortranToC(bytes, shape, ElementSize(dataType));
+        return array;
+    }
+
+    /// <summary>Reads and checks the header; the element count is within the limits and, for a seekable stream, within its length.</summary>
+    private static (NpyDataType DataType, bool FortranOrder, int[] Shape, long Count) ReadHeader(Stream stream, string sourceName, ReadLimits limits)
+    {
         Span<byte> preamble = stackalloc byte[12];
         ReadExactly(stream, preamble[..8], sourceName, "the 8-byte magic and version");
         if (!preamble[..6].SequenceEqual(Magic))
@@ -59,16 +87,13 @@ public static partial class Npy
         string header = (major == 3 ? Encoding.UTF8 : Encoding.Latin1).GetString(headerBytes);
         var (dataType, fortranOrder, shape) = ParseHeader(header, sourceName);
 
+        Func<string, Exception> error = detail => new NpyFormatException($"{sourceName}: {detail}");
         long count = 1;
-        foreach (int extent in shape) count *= extent;
-        if (count > Array.MaxLength)
-            throw new NpyFormatException($"{sourceName}: {count} elements exceed the largest array .NET can hold.");
-        var array = new NpyArray(Allocate(dataType, (int)count), shape);
-        Span<byte> bytes = array.WritableBytes;
-        ReadExactly(stream, bytes, sourceName, $"{count} elements of {dataType} data");
-        if (fortranOrder && shape.Length > 1)
-            FortranToC(bytes, shape, ElementSize(dataType));
-        return array;
+        foreach (int extent in shape) count = Math.Min(count * extent, long.MaxValue / int.MaxValue);
+        ReadLimits.Check(count, Math.Min(limits.MaxElements, Array.MaxLength), "the element count of the shape", nameof(ReadLimits.MaxElements), error);
+        if (stream.CanSeek && count * ElementSize(dataType) > stream.Length - stream.Position)
+            throw error($"file is truncated: its shape [{string.Join(", ", shape)}] needs {count * ElementSize(dataType)} bytes of data but only {stream.Length - stream.Position} follow the header.");
+        return (dataType, fortranOrder, shape, count);
     }
 
     /// <summary>Writes an array to a <c>.npy</c> file (format 1.0, C order); the file appears only once fully written.</summary>
@@ -122,6 +147,13 @@ public static partial class Npy
 
     private static (NpyDataType DataType, bool FortranOrder, int[] Shape) ParseHeader(string header, string sourceName)
     {
+        foreach (string key in new[] { "descr", "fortran_order", "shape" })
+        {
+            string quoted = $"'{key}'";
+            int first = header.IndexOf(quoted, StringComparison.Ordinal);
+            if (first >= 0 && header.IndexOf(quoted, first + 1, StringComparison.Ordinal) >= 0)
+                throw new NpyFormatException($"{sourceName}: header '{header.Trim()}' repeats the key '{key}'.");
+        }
         var descr = DescrPattern().Match(header);
         var fortran = FortranPattern().Match(header);
         var shape = ShapePattern().Match(header);

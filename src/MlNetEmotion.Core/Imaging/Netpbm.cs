@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MlNetEmotion.Core.IO;
 
 namespace MlNetEmotion.Core.Imaging;
 
@@ -7,13 +8,18 @@ namespace MlNetEmotion.Core.Imaging;
 public static class Netpbm
 {
     /// <summary>Reads a PGM or PPM file (ASCII or binary); samples are rescaled to 0..255 when maxval is not 255.</summary>
-    /// <exception cref="ImageFormatException">The file is malformed; the message names the file and header field.</exception>
-    public static Image<byte> Read(string path) => Decode(File.ReadAllBytes(path), path);
+    /// <param name="path">The file.</param>
+    /// <param name="limits">Resource limits, or null for <see cref="ReadLimits.Default"/>.</param>
+    /// <exception cref="ImageFormatException">The file is malformed or exceeds a limit; the message names the file and header field.</exception>
+    public static Image<byte> Read(string path, ReadLimits? limits = null) =>
+        Decode(InputFile.ReadAllBytes(path, limits, detail => new ImageFormatException(path, null, detail)), path, limits);
 
     /// <summary>Decodes PGM or PPM bytes; samples are rescaled to 0..255 when maxval is not 255.</summary>
     /// <param name="data">The whole file.</param>
     /// <param name="name">Name used in error messages.</param>
-    public static Image<byte> Decode(ReadOnlySpan<byte> data, string name = "<memory>")
+    /// <param name="limits">Resource limits, or null for <see cref="ReadLimits.Default"/>.</param>
+    /// <exception cref="ImageFormatException">The content is malformed or exceeds a limit.</exception>
+    public static Image<byte> Decode(ReadOnlySpan<byte> data, string name = "<memory>", ReadLimits? limits = null)
     {
         int pos = 0;
         string magic = Token(data, ref pos, name, "magic number");
@@ -28,6 +34,12 @@ public static class Netpbm
         int maxval = Number(data, ref pos, name, "maxval");
         if (width < 1 || height < 1) throw new ImageFormatException(name, "width/height", $"size {width}x{height} must be positive");
         if (maxval is < 1 or > 65535) throw new ImageFormatException(name, "maxval", $"{maxval} is outside 1..65535");
+        long samples = (long)width * height * channels;
+        ReadLimits.Check(samples, (limits ?? ReadLimits.Default).MaxElements, $"the sample count of a {width}x{height}x{channels} image",
+            nameof(ReadLimits.MaxElements), detail => new ImageFormatException(name, "width/height", detail));
+        // Every sample takes at least one byte of the file (binary) or a digit and a separator (ASCII).
+        if (samples > data.Length - pos)
+            throw new ImageFormatException(name, "raster", $"truncated: {data.Length - pos} bytes cannot hold {samples} samples");
         var image = new Image<byte>(width, height, channels);
         var dst = image.Pixels;
         bool binary = magic is "P5" or "P6";

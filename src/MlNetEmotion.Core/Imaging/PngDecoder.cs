@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using MlNetEmotion.Core.IO;
 
 namespace MlNetEmotion.Core.Imaging;
 
@@ -13,19 +14,28 @@ public static class PngDecoder
     internal static ReadOnlySpan<byte> Signature => [137, 80, 78, 71, 13, 10, 26, 10];
 
     /// <summary>Reads a PNG file with 8 bits per sample (16-bit files are rounded to 8 bits; 1/2/4-bit grey is scaled to 0..255).</summary>
-    /// <exception cref="ImageFormatException">The file is not a valid PNG; the message names the file and chunk.</exception>
-    public static Image<byte> Read(string path) => Decode(File.ReadAllBytes(path), path);
+    /// <param name="path">The file.</param>
+    /// <param name="limits">Resource limits, or null for <see cref="ReadLimits.Default"/>.</param>
+    /// <exception cref="ImageFormatException">The file is not a valid PNG or exceeds a limit; the message names the file and chunk.</exception>
+    public static Image<byte> Read(string path, ReadLimits? limits = null) => Decode(ReadFile(path, limits), path, limits);
 
     /// <summary>Reads a PNG file with 16 bits per sample (8-bit samples are scaled by 257).</summary>
-    /// <exception cref="ImageFormatException">The file is not a valid PNG; the message names the file and chunk.</exception>
-    public static Image<ushort> Read16(string path) => Decode16(File.ReadAllBytes(path), path);
+    /// <param name="path">The file.</param>
+    /// <param name="limits">Resource limits, or null for <see cref="ReadLimits.Default"/>.</param>
+    /// <exception cref="ImageFormatException">The file is not a valid PNG or exceeds a limit; the message names the file and chunk.</exception>
+    public static Image<ushort> Read16(string path, ReadLimits? limits = null) => Decode16(ReadFile(path, limits), path, limits);
+
+    private static byte[] ReadFile(string path, ReadLimits? limits) =>
+        InputFile.ReadAllBytes(path, limits, detail => new ImageFormatException(path, null, detail));
 
     /// <summary>Decodes PNG bytes with 8 bits per sample.</summary>
     /// <param name="png">The whole file.</param>
     /// <param name="name">Name used in error messages.</param>
-    public static Image<byte> Decode(ReadOnlySpan<byte> png, string name = "<memory>")
+    /// <param name="limits">Resource limits, or null for <see cref="ReadLimits.Default"/>.</param>
+    /// <exception cref="ImageFormatException">The content is not a valid PNG or exceeds a limit.</exception>
+    public static Image<byte> Decode(ReadOnlySpan<byte> png, string name = "<memory>", ReadLimits? limits = null)
     {
-        var raster = DecodeRaster(png, name);
+        var raster = DecodeRaster(png, name, limits ?? ReadLimits.Default);
         if (raster.Bytes is { } bytes) return new Image<byte>(raster.Width, raster.Height, raster.Channels, bytes);
         var wide = raster.Words!;
         var narrow = new byte[wide.Length];
@@ -36,9 +46,11 @@ public static class PngDecoder
     /// <summary>Decodes PNG bytes with 16 bits per sample.</summary>
     /// <param name="png">The whole file.</param>
     /// <param name="name">Name used in error messages.</param>
-    public static Image<ushort> Decode16(ReadOnlySpan<byte> png, string name = "<memory>")
+    /// <param name="limits">Resource limits, or null for <see cref="ReadLimits.Default"/>.</param>
+    /// <exception cref="ImageFormatException">The content is not a valid PNG or exceeds a limit.</exception>
+    public static Image<ushort> Decode16(ReadOnlySpan<byte> png, string name = "<memory>", ReadLimits? limits = null)
     {
-        var raster = DecodeRaster(png, name);
+        var raster = DecodeRaster(png, name, limits ?? ReadLimits.Default);
         if (raster.Words is { } words) return new Image<ushort>(raster.Width, raster.Height, raster.Channels, words);
         var bytes = raster.Bytes!;
         var wide = new ushort[bytes.Length];
@@ -50,7 +62,7 @@ public static class PngDecoder
     public static PngHeader ReadHeader(string path)
     {
         Span<byte> head = stackalloc byte[33];
-        using (var stream = File.OpenRead(path))
+        using (var stream = InputFile.OpenRead(path, null, detail => new ImageFormatException(path, null, detail)))
             head = head[..stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)];
         if (head.Length < 33) throw Error(path, "IHDR", "file ends inside the header");
         var chunks = new ChunkReader(head, path);
@@ -59,11 +71,14 @@ public static class PngDecoder
 
     private sealed record Raster(int Width, int Height, int Channels, byte[]? Bytes, ushort[]? Words);
 
-    private static Raster DecodeRaster(ReadOnlySpan<byte> png, string name)
+    private static Raster DecodeRaster(ReadOnlySpan<byte> png, string name, ReadLimits limits)
     {
         var chunks = new ChunkReader(png, name);
         var first = chunks.Next(true);
         var header = ParseHeader(first, name);
+        // Output samples (up to 4 channels, alpha added by tRNS) must fit the limit before anything is decoded.
+        ReadLimits.Check((long)header.Width * header.Height * 4, limits.MaxElements, $"the sample count of a {header.Width}x{header.Height} image (4 channels at most)",
+            nameof(ReadLimits.MaxElements), detail => Error(name, "IHDR", detail));
         byte[]? palette = null;
         byte[]? transparency = null;
         using var idat = new MemoryStream();
@@ -130,6 +145,9 @@ public static class PngDecoder
         foreach (var pass in Adam7.Passes(header.Interlaced, header.Width, header.Height))
             expected += (long)pass.Height * (1 + header.RowBytes(pass.Width));
         if (expected > Array.MaxLength) throw Error(name, "IHDR", "image too large");
+        // Deflate expands at most about 1032:1: more image bytes than that cannot come from these IDAT bytes.
+        if (expected > idat.Length * 1032 + 1024)
+            throw Error(name, "IDAT", $"{idat.Length} compressed bytes cannot hold the {expected} bytes a {header.Width}x{header.Height} image needs (truncated)");
         var buffer = new byte[expected];
         idat.Position = 0;
         int read;

@@ -62,10 +62,11 @@ public static class ModelCatalogExtensions
     /// component catalog are found).</param>
     /// <param name="filePath">The file.</param>
     /// <param name="inputSchema">The schema of the data the model reads (columns of object type are not saved).</param>
-    /// <exception cref="InvalidDataException">Not a model file, truncated, or naming unknown steps or versions.</exception>
+    /// <exception cref="InvalidDataException">Not a model file, not a regular file, over <see cref="ReadLimits.MaxFileBytes"/>,
+    /// truncated, or naming unknown steps or versions.</exception>
     public static ITransformer LoadPipeline(this ModelOperationsCatalog catalog, string filePath, out DataViewSchema inputSchema)
     {
-        using var stream = File.OpenRead(filePath);
+        using var stream = InputFile.OpenRead(filePath, null, detail => new InvalidDataException($"{filePath}: {detail}"));
         return catalog.LoadPipeline(stream, out inputSchema, filePath);
     }
 
@@ -95,6 +96,11 @@ public static class ModelCatalogExtensions
         catch (EndOfStreamException e)
         {
             throw new InvalidDataException($"{source}: the model file is truncated.", e);
+        }
+        catch (Exception e) when (e is ArgumentException or OverflowException or InvalidCastException or FormatException or DecoderFallbackException)
+        {
+            // Values read from the file that a constructor or conversion rejects: the file is corrupt.
+            throw new InvalidDataException($"{source}: the model file holds an invalid value ({e.Message}).", e);
         }
     }
 }

@@ -157,12 +157,26 @@ public sealed class StepLoadContext
                 : loaded.GetTypes().FirstOrDefault(t => t.GetCustomAttribute<StepFormatAttribute>()?.Signature == key.Signature);
         }) ?? throw new InvalidDataException($"{Source}: step '{signature}' cannot be found in assembly '{assembly}'; is it referenced?");
 
-    private int ReadLength(int itemBytes)
+    private int ReadLength(int itemBytes) => ReadCount(Reader, itemBytes, Source);
+
+    /// <summary>Reads a count written as an <see cref="int"/> before that many items, each at least
+    /// <paramref name="minItemBytes"/> long; a count the bytes left cannot hold is refused before anything is allocated.</summary>
+    /// <param name="minItemBytes">Fewest bytes one item takes.</param>
+    /// <exception cref="InvalidDataException">The count is negative or larger than the rest of the step can hold.</exception>
+    public int ReadCount(int minItemBytes) => ReadCount(Reader, minItemBytes, Source);
+
+    /// <summary>Reads a count as <see cref="ReadCount(int)"/> does, from any reader over a seekable stream.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="minItemBytes">Fewest bytes one item takes.</param>
+    /// <param name="source">Name of the model in messages.</param>
+    /// <exception cref="InvalidDataException">The count is negative or larger than the rest of the stream can hold.</exception>
+    public static int ReadCount(BinaryReader reader, int minItemBytes, string source)
     {
-        int n = Reader.ReadInt32();
-        long remaining = Reader.BaseStream.Length - Reader.BaseStream.Position;
-        if (n < 0 || (long)n * itemBytes > remaining)
-            throw new InvalidDataException($"{Source}: array length {n} at offset {Reader.BaseStream.Position - 4} is impossible ({remaining} bytes remain).");
+        ArgumentNullException.ThrowIfNull(reader);
+        int n = reader.ReadInt32();
+        long remaining = reader.BaseStream.Length - reader.BaseStream.Position;
+        if (n < 0 || (long)n * minItemBytes > remaining)
+            throw new InvalidDataException($"{source}: count {n} at offset {reader.BaseStream.Position - 4} is impossible ({remaining} bytes remain).");
         return n;
     }
 }

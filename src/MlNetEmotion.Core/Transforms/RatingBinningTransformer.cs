@@ -98,7 +98,7 @@ public sealed class RatingBinningTransformer : RowMappingTransformerBase
         var r = context.Reader;
         string output = r.ReadString(), input = r.ReadString();
         double min = r.ReadDouble(), max = r.ReadDouble();
-        var bins = new Bin[r.ReadInt32()];
+        var bins = new Bin[context.ReadCount(minItemBytes: 10)]; // name (at least its length byte), bound, inclusive flag
         for (int i = 0; i < bins.Length; i++) bins[i] = new Bin(r.ReadString(), r.ReadDouble(), r.ReadBoolean());
         return new RatingBinningTransformer(output, input, bins, min, max);
     }

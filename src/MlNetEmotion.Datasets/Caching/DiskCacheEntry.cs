@@ -20,7 +20,7 @@ internal static class DiskCacheEntry
         if (!File.Exists(path)) return null;
         try
         {
-            var bytes = File.ReadAllBytes(path);
+            var bytes = Core.IO.InputFile.ReadAllBytes(path, null, detail => new InvalidDataException($"{path}: {detail}"));
             if (bytes.Length < Magic.Length + 32 || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)) return null;
             var payload = bytes.AsSpan(Magic.Length, bytes.Length - Magic.Length - 32);
             if (!SHA256.HashData(payload).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 32))) return null;

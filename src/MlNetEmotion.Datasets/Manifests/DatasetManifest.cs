@@ -54,7 +54,9 @@ public sealed class DatasetManifest
     {
         if (File.Exists(path))
         {
-            using var file = File.OpenRead(path);
+            Func<string, Exception> error = detail => new ManifestException(path, detail);
+            using var file = Core.IO.InputFile.OpenRead(path, null, error);
+            Core.IO.ReadLimits.Check(file.Length, Core.IO.ReadLimits.Default.MaxTextBytes, "the file size in bytes", nameof(Core.IO.ReadLimits.MaxTextBytes), error);
             return Load(file, path);
         }
         using var builtIn = BuiltInManifests.Open(path)
@@ -73,7 +75,12 @@ public sealed class DatasetManifest
         DatasetManifest? manifest;
         try
         {
-            using var doc = JsonDocument.Parse(stream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            using var doc = JsonDocument.Parse(stream, new JsonDocumentOptions
+            {
+                CommentHandling = JsonCommentHandling.Skip,
+                AllowTrailingCommas = true,
+                MaxDepth = Core.IO.ReadLimits.Default.MaxDepth,
+            });
             var root = doc.RootElement.Clone();
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("$schema", out _))
             {
@@ -87,8 +94,20 @@ public sealed class DatasetManifest
         {
             throw new ManifestException(path, $"invalid JSON ({e.Message}).");
         }
+        catch (InvalidOperationException e) when (e.InnerException is System.Text.DecoderFallbackException)
+        {
+            throw new ManifestException(path, $"a JSON string is not valid UTF-8 ({e.InnerException.Message}).");
+        }
         if (manifest is null) throw new ManifestException(path, "the manifest is empty.");
-        var problems = manifest.Check().ToList();
+        List<string> problems;
+        try
+        {
+            problems = manifest.Check().ToList();
+        }
+        catch (System.Text.RegularExpressions.RegexParseException e)
+        {
+            throw new ManifestException(path, $"a path template or field pattern is not a valid regular expression ({e.Message}).");
+        }
         if (problems.Count > 0) throw new ManifestException(path, string.Join(" ", problems));
         foreach (var (name, m) in manifest.Modalities) CorpusRoot.RequireRelative(path, $"modality '{name}'", m.Path);
         foreach (var l in manifest.Labels.Where(l => l.File is not null)) CorpusRoot.RequireRelative(path, $"label '{l.Name}'", l.File!);

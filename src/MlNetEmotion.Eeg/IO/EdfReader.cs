@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MlNetEmotion.Core.IO;
 
 namespace MlNetEmotion.Eeg.IO;
 
@@ -15,11 +16,12 @@ public static class EdfReader
 
     /// <summary>Reads only the header of an EDF/BDF file.</summary>
     /// <param name="path">File to read.</param>
-    /// <exception cref="EegFormatException">The header is truncated or inconsistent.</exception>
-    public static EdfHeader ReadHeader(string path)
+    /// <param name="limits">Resource limits, or null for <see cref="ReadLimits.Default"/>.</param>
+    /// <exception cref="EegFormatException">The header is truncated, inconsistent or exceeds a limit.</exception>
+    public static EdfHeader ReadHeader(string path, ReadLimits? limits = null)
     {
-        using var stream = File.OpenRead(path);
-        return ReadHeader(stream, path);
+        using var stream = InputFile.OpenRead(path, limits, detail => new EegFormatException(path, null, detail));
+        return ReadHeader(stream, path, limits);
     }
 
     /// <summary>Reads a whole EDF/BDF file.</summary>
@@ -28,7 +30,7 @@ public static class EdfReader
     /// <exception cref="EegFormatException">The file is malformed or fails validation.</exception>
     public static EegRecording Read(string path, EegReadOptions? options = null)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        using var stream = InputFile.OpenRead(path, options?.Limits, detail => new EegFormatException(path, null, detail));
         return Read(stream, path, options);
     }
 
@@ -40,7 +42,7 @@ public static class EdfReader
     public static EegRecording Read(Stream stream, string sourceName, EegReadOptions? options = null)
     {
         options ??= new EegReadOptions();
-        var header = ReadHeader(stream, sourceName);
+        var header = ReadHeader(stream, sourceName, options.Limits);
         var signals = header.Signals;
         int records = header.RecordCount;
         var data = new double[signals.Count][];
@@ -135,8 +137,10 @@ public static class EdfReader
     }
 
     /// <summary>Parses and checks the header; leaves the stream at the first data record.</summary>
-    internal static EdfHeader ReadHeader(Stream stream, string sourceName)
+    internal static EdfHeader ReadHeader(Stream stream, string sourceName, ReadLimits? limits = null)
     {
+        limits ??= ReadLimits.Default;
+        Func<string, Exception> error = detail => new EegFormatException(sourceName, null, detail);
         var fixedPart = new byte[FixedHeaderBytes];
         int got = stream.ReadAtLeast(fixedPart, FixedHeaderBytes, throwOnEndOfStream: false);
         if (got < FixedHeaderBytes)
@@ -156,6 +160,7 @@ public static class EdfReader
             throw new EegFormatException(sourceName, null, $"number of signals is {signalCount}; at least 1 expected.");
         if (headerBytes != FixedHeaderBytes * (signalCount + 1))
             throw new EegFormatException(sourceName, null, $"header size field says {headerBytes} bytes but {signalCount} signals need {FixedHeaderBytes * (signalCount + 1)}.");
+        ReadLimits.Check(signalCount, limits.MaxChannels, "the number of signals", nameof(ReadLimits.MaxChannels), error);
         if (!(duration > 0))
             throw new EegFormatException(sourceName, null, $"duration of a data record is {duration} s; a positive value is expected.");
 
@@ -210,6 +215,9 @@ public static class EdfReader
         }
         if (recordCount < 0 || recordCount > int.MaxValue)
             throw new EegFormatException(sourceName, null, $"number of data records {recordCount} is out of range.");
+        ReadLimits.Check(recordBytes, Array.MaxLength, "the size of one data record in bytes", nameof(ReadLimits.MaxElements), error);
+        ReadLimits.Check(recordCount * (recordBytes / (isBdf ? 3 : 2)), limits.MaxElements, "the number of samples (records x samples per record)",
+            nameof(ReadLimits.MaxElements), error);
         return new EdfHeader(isBdf, patient, recording, start, headerBytes, reserved, (int)recordCount, duration, signals);
     }
 

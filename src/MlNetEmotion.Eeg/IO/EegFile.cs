@@ -29,9 +29,9 @@ public static class EegFile
             throw new EegFormatException(path, null, $"{extension} files carry no sampling rate; pass one (SamplingRate, or --rate on the command line).");
         var recording = extension switch
         {
-            ".mat" => ArrayEegReader.ReadMat(path, rate, options.Variable, null, options.Unit),
-            ".npy" => ArrayEegReader.ReadNpy(path, rate, options.ChannelNames, options.Unit),
-            ".csv" => ArrayEegReader.ReadCsv(path, rate, options.Unit),
+            ".mat" => ArrayEegReader.ReadMat(path, rate, options.Variable, null, options.Unit, options.Read.Limits),
+            ".npy" => ArrayEegReader.ReadNpy(path, rate, options.ChannelNames, options.Unit, options.Read.Limits),
+            ".csv" => ArrayEegReader.ReadCsv(path, rate, options.Unit, options.Read.Limits),
             _ => throw new EegFormatException(path, null, $"extension '{extension}' is not a known EEG format ({string.Join(", ", Extensions)})."),
         };
         return options.Read.Apply(recording);

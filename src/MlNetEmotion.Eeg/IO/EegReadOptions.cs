@@ -1,3 +1,5 @@
+using MlNetEmotion.Core.IO;
+
 namespace MlNetEmotion.Eeg.IO;
 
 /// <summary>Options shared by the EEG file readers.</summary>
@@ -14,6 +16,12 @@ public sealed class EegReadOptions
     /// <c>Trigger N</c> annotations. Default true.
     /// </summary>
     public bool StatusTriggerEvents { get; set; } = true;
+
+    /// <summary>
+    /// Resource limits checked before anything is allocated (file size, channels, samples, decompressed bytes, nesting);
+    /// a file over one is refused with <see cref="EegFormatException"/>. Default <see cref="ReadLimits.Default"/>.
+    /// </summary>
+    public ReadLimits Limits { get; set; } = ReadLimits.Default;
 
     /// <summary>Applies the validation options to a freshly read recording.</summary>
     internal EegRecording Apply(EegRecording recording)

@@ -1,3 +1,5 @@
+using MlNetEmotion.Core.IO;
+
 namespace MlNetEmotion.Eeg.IO;
 
 /// <summary>
@@ -14,7 +16,7 @@ public static class GdfReader
     /// <exception cref="EegFormatException">The header is truncated or inconsistent.</exception>
     public static GdfHeader ReadHeader(string path)
     {
-        using var stream = File.OpenRead(path);
+        using var stream = Open(path, null);
         return GdfHeaderReader.Read(stream, path);
     }
 
@@ -23,7 +25,7 @@ public static class GdfReader
     /// <exception cref="EegFormatException">The header or the event table is malformed.</exception>
     public static GdfEventTable? ReadEvents(string path)
     {
-        using var stream = File.OpenRead(path);
+        using var stream = Open(path, null);
         return GdfEventTableReader.Read(stream, path, GdfHeaderReader.Read(stream, path));
     }
 
@@ -33,9 +35,12 @@ public static class GdfReader
     /// <exception cref="EegFormatException">The file is malformed or fails validation.</exception>
     public static EegRecording Read(string path, EegReadOptions? options = null)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        using var stream = Open(path, options?.Limits);
         return Read(stream, path, options);
     }
+
+    private static FileStream Open(string path, ReadLimits? limits) =>
+        InputFile.OpenRead(path, limits, detail => new EegFormatException(path, null, detail));
 
     /// <summary>Reads a whole GDF stream.</summary>
     /// <param name="stream">Seekable source stream positioned at the start of the file.</param>
@@ -50,6 +55,10 @@ public static class GdfReader
         options ??= new EegReadOptions();
         var header = GdfHeaderReader.Read(stream, sourceName);
         var signals = header.Signals;
+        Func<string, Exception> error = detail => new EegFormatException(sourceName, null, detail);
+        ReadLimits.Check(signals.Count, options.Limits.MaxChannels, "the number of signals", nameof(ReadLimits.MaxChannels), error);
+        ReadLimits.Check(header.RecordCount * signals.Sum(s => (long)s.SamplesPerRecord), options.Limits.MaxElements,
+            "the number of samples (records x samples per record)", nameof(ReadLimits.MaxElements), error);
         var data = new double[signals.Count][];
         var gains = new double[signals.Count];
         var offsets = new double[signals.Count];

@@ -39,7 +39,7 @@ public abstract record EegFeature
 
     private protected static FrequencyBand[] ReadBands(BinaryReader reader)
     {
-        var bands = new FrequencyBand[reader.ReadInt32()];
+        var bands = new FrequencyBand[MlNetEmotion.Persistence.StepLoadContext.ReadCount(reader, minItemBytes: 17, "saved EEG feature step")]; // name, low, high
         for (int i = 0; i < bands.Length; i++) bands[i] = new FrequencyBand(reader.ReadString(), reader.ReadDouble(), reader.ReadDouble());
         return bands;
     }

@@ -83,7 +83,7 @@ public sealed class TopomapTransformer : RowMappingTransformerBase
     {
         var r = context.Reader;
         string output = r.ReadString(), input = r.ReadString(), montage = r.ReadString();
-        var bands = new FrequencyBand[r.ReadInt32()];
+        var bands = new FrequencyBand[context.ReadCount(minItemBytes: 17)]; // name (at least its length byte), low, high
         for (int i = 0; i < bands.Length; i++) bands[i] = new FrequencyBand(r.ReadString(), r.ReadDouble(), r.ReadDouble());
         double frameRate = r.ReadDouble(), overlap = r.ReadDouble();
         var scale = (BandPowerScale)r.ReadInt32();

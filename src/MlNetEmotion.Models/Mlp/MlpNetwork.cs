@@ -52,8 +52,9 @@ public sealed class MlpSpec(int inputSize, int[] hiddenSizes, int outputSize, Ml
     public static MlpSpec Read(BinaryReader reader)
     {
         int input = reader.ReadInt32();
-        var hidden = new int[reader.ReadInt32()];
-        if (hidden.Length > 64) throw new InvalidDataException($"An MLP with {hidden.Length} hidden layers is not a saved MLP.");
+        int layers = reader.ReadInt32();
+        if (layers is < 0 or > 64) throw new InvalidDataException($"An MLP with {layers} hidden layers is not a saved MLP.");
+        var hidden = new int[layers];
         for (int i = 0; i < hidden.Length; i++) hidden[i] = reader.ReadInt32();
         return new MlpSpec(input, hidden, reader.ReadInt32(), (MlpActivation)reader.ReadInt32(), reader.ReadDouble(), reader.ReadBoolean());
     }

@@ -90,6 +90,11 @@ public static class SafeTensors
         byte[] bytes;
         try
         {
+            // Folders, devices and FIFOs (which report length 0 and could block or never end) are refused: only non-empty regular files are read.
+            if (Directory.Exists(path)) throw Corrupt(path, 0, "the path is a directory, not a file");
+            var info = new FileInfo(path);
+            if (info.Exists && info.Length == 0) throw Corrupt(path, 0, "the file is empty or not a regular file (a device, FIFO or socket)");
+            if (info.Exists && info.Length > Array.MaxLength) throw Corrupt(path, 0, $"the file is {info.Length} bytes, more than one array can hold");
             bytes = File.ReadAllBytes(path);
         }
         catch (FileNotFoundException e)
@@ -119,34 +124,48 @@ public static class SafeTensors
         }
         using (doc)
         {
-            if (doc.RootElement.ValueKind != JsonValueKind.Object) throw Corrupt(source, 8, "header must be a JSON object");
-            var tensors = new OrderedDictionary<string, SafeTensor>();
-            var metadata = new Dictionary<string, string>();
-            var ranges = new List<(long Begin, long End, string Name)>();
-            foreach (var prop in doc.RootElement.EnumerateObject())
+            try
             {
-                if (prop.Name == MetadataKey)
-                {
-                    if (prop.Value.ValueKind != JsonValueKind.Object) throw Corrupt(source, 8, "__metadata__ must be an object of strings");
-                    foreach (var m in prop.Value.EnumerateObject())
-                        metadata[m.Name] = m.Value.ValueKind == JsonValueKind.String ? m.Value.GetString()!
-                            : throw Corrupt(source, 8, $"__metadata__ value '{m.Name}' must be a string");
-                    continue;
-                }
-                var (t, begin, end) = ParseEntry(prop, source, dataStart, dataLen, bytes);
-                ranges.Add((begin, end, prop.Name));
-                tensors.Add(prop.Name, t);
+                return ParseHeader(doc, source, dataStart, dataLen, bytes);
             }
-            ranges.Sort((a, b) => a.Begin.CompareTo(b.Begin));
-            long expect = 0;
-            foreach (var (b, e, name) in ranges)
+            catch (InvalidOperationException e) when (e.InnerException is DecoderFallbackException)
             {
-                if (b != expect) throw Corrupt(source, dataStart + b, $"tensor '{name}' starts at data offset {b} but {expect} was expected (gap or overlap)");
-                expect = e;
+                throw Corrupt(source, 8, $"header holds a string that is not valid UTF-8 ({e.InnerException.Message})");
             }
-            if (expect != dataLen) throw Corrupt(source, dataStart + expect, $"{dataLen - expect} trailing bytes after the last tensor");
-            return (tensors, metadata);
         }
+    }
+
+    private static (OrderedDictionary<string, SafeTensor> Tensors, Dictionary<string, string> Metadata) ParseHeader(
+        JsonDocument doc, string source, long dataStart, long dataLen, byte[] bytes)
+    {
+        if (doc.RootElement.ValueKind != JsonValueKind.Object) throw Corrupt(source, 8, "header must be a JSON object");
+        var tensors = new OrderedDictionary<string, SafeTensor>();
+        var metadata = new Dictionary<string, string>();
+        var ranges = new List<(long Begin, long End, string Name)>();
+        foreach (var prop in doc.RootElement.EnumerateObject())
+        {
+            if (prop.Name == MetadataKey)
+            {
+                if (prop.Value.ValueKind != JsonValueKind.Object) throw Corrupt(source, 8, "__metadata__ must be an object of strings");
+                foreach (var m in prop.Value.EnumerateObject())
+                    metadata[m.Name] = m.Value.ValueKind == JsonValueKind.String ? m.Value.GetString()!
+                        : throw Corrupt(source, 8, $"__metadata__ value '{m.Name}' must be a string");
+                continue;
+            }
+            if (tensors.ContainsKey(prop.Name)) throw Corrupt(source, 8, $"tensor '{prop.Name}' is named twice in the header");
+            var (t, begin, end) = ParseEntry(prop, source, dataStart, dataLen, bytes);
+            ranges.Add((begin, end, prop.Name));
+            tensors.Add(prop.Name, t);
+        }
+        ranges.Sort((a, b) => a.Begin.CompareTo(b.Begin));
+        long expect = 0;
+        foreach (var (b, e, name) in ranges)
+        {
+            if (b != expect) throw Corrupt(source, dataStart + b, $"tensor '{name}' starts at data offset {b} but {expect} was expected (gap or overlap)");
+            expect = e;
+        }
+        if (expect != dataLen) throw Corrupt(source, dataStart + expect, $"{dataLen - expect} trailing bytes after the last tensor");
+        return (tensors, metadata);
     }
 
     private static (SafeTensor Tensor, long Begin, long End) ParseEntry(JsonProperty prop, string source, long dataStart, long dataLen, byte[] bytes)
@@ -170,7 +189,13 @@ public static class SafeTensors
         if (!off[0].TryGetInt64(out long begin) || !off[1].TryGetInt64(out long end) || begin < 0 || end < begin)
             throw Corrupt(source, 8, $"tensor '{name}' has bad data_offsets {off}");
         if (end > dataLen) throw Corrupt(source, dataStart + begin, $"tensor '{name}' ends at data offset {end}, past the {dataLen} data bytes");
-        long expected = Shapes.Numel(shape) * SafeTensorDTypes.Size(dtype);
+        long numel = 1;
+        foreach (long d in shape)
+        {
+            if (d != 0 && numel > dataLen / d) throw Corrupt(source, dataStart + begin, $"tensor '{name}' has shape {Shapes.Format(shape)}, more elements than the {dataLen} data bytes hold");
+            numel *= d;
+        }
+        long expected = numel * SafeTensorDTypes.Size(dtype);
         if (end - begin != expected)
             throw Corrupt(source, dataStart + begin, $"tensor '{name}' spans {end - begin} bytes but {dtype} {Shapes.Format(shape)} needs {expected}");
         return (new SafeTensor(dtype, shape, bytes.AsSpan((int)(dataStart + begin), (int)(end - begin)).ToArray()), begin, end);

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using MlNetEmotion.Core.IO;
 using MlNetEmotion.Core.Imaging;
 
 namespace MlNetEmotion.Vision.Detection;
@@ -39,12 +40,21 @@ public sealed class CascadeClassifier
     public int StageCount => _model.Stages.Length;
 
     /// <summary>Loads an OpenCV cascade XML file (e.g. <c>/usr/share/opencv4/haarcascades/haarcascade_eye.xml</c>).</summary>
-    /// <exception cref="CascadeFormatException">The file is not an OpenCV cascade; the message names the element.</exception>
-    public static CascadeClassifier Load(string path)
+    /// <param name="path">The cascade file, XML or gzip-compressed XML (<c>.gz</c>).</param>
+    /// <param name="limits">Resource limits (file size, decompressed size, nesting depth), or null for <see cref="ReadLimits.Default"/>.</param>
+    /// <exception cref="CascadeFormatException">The file is not an OpenCV cascade or exceeds a limit; the message names the element.</exception>
+    public static CascadeClassifier Load(string path, ReadLimits? limits = null)
     {
-        using var stream = File.OpenRead(path);
+        var stream = InputFile.OpenRead(path, limits, detail => new CascadeFormatException(path, "opencv_storage", detail));
         Stream xml = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(stream, CompressionMode.Decompress) : stream;
-        using (xml) return new CascadeClassifier(CascadeXml.Read(xml, path), path);
+        try
+        {
+            using (xml) return new CascadeClassifier(CascadeXml.Read(xml, path, limits), path);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new CascadeFormatException(path, "opencv_storage", $"not valid gzip data ({e.Message})");
+        }
     }
 
     /// <summary>OpenCV's <c>haarcascade_frontalface_default.xml</c> (Rainer Lienhart, Intel License Agreement — see

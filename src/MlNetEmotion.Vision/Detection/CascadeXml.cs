@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
+using MlNetEmotion.Core.IO;
 
 namespace MlNetEmotion.Vision.Detection;
 
@@ -9,12 +10,35 @@ namespace MlNetEmotion.Vision.Detection;
 /// to <see cref="LegacyCascadeXml"/>).</summary>
 internal static class CascadeXml
 {
-    public static CascadeModel Read(Stream stream, string name)
+    /// <summary>
+    /// Parses a cascade: the XML is read with DTDs prohibited (so no entity is ever expanded and no external file or URL
+    /// is read) and its nesting checked against <see cref="ReadLimits.MaxDepth"/> before the document is built.
+    /// </summary>
+    public static CascadeModel Read(Stream stream, string name, ReadLimits? limits = null)
     {
+        limits ??= ReadLimits.Default;
+        Func<string, Exception> error = detail => new CascadeFormatException(name, "opencv_storage", detail);
+        byte[] xml = BoundedRead.ToEnd(stream, limits.MaxTextBytes)
+                     ?? throw error($"the XML is longer than {limits.MaxTextBytes} bytes (the limit ReadLimits.{nameof(ReadLimits.MaxTextBytes)}; raise it to read this file)");
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersFromEntities = 0,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+        };
         XDocument doc;
         try
         {
-            doc = XDocument.Load(stream);
+            using (var scan = XmlReader.Create(new MemoryStream(xml), settings))
+            {
+                while (scan.Read())
+                    if (scan.Depth > limits.MaxDepth)
+                        throw error($"elements nest deeper than {limits.MaxDepth} levels (the limit ReadLimits.MaxDepth) at line {((IXmlLineInfo)scan).LineNumber}");
+            }
+            using var reader = XmlReader.Create(new MemoryStream(xml), settings);
+            doc = XDocument.Load(reader);
         }
         catch (XmlException e)
         {
@@ -99,7 +123,7 @@ internal static class CascadeXml
                 var r = Numbers(Text(feature, "rect", fp, name));
                 if (r.Length != 4) throw new CascadeFormatException(name, fp + "/rect", "expected 4 integers");
                 var f = new LbpFeature(Int(r[0], name, fp), Int(r[1], name, fp), Int(r[2], name, fp), Int(r[3], name, fp));
-                if (f.X < 0 || f.Y < 0 || f.Width < 1 || f.Height < 1 || f.X + 3 * f.Width > width || f.Y + 3 * f.Height > height)
+                if (f.X < 0 || f.Y < 0 || f.Width < 1 || f.Height < 1 || f.X + 3L * f.Width > width || f.Y + 3L * f.Height > height)
                     throw new CascadeFormatException(name, fp + "/rect", $"cell grid {f} does not fit the {width}x{height} window");
                 lbp.Add(f);
                 continue;
@@ -137,7 +161,7 @@ internal static class CascadeXml
             Int(r[3], name, fp), (float)Double(r[4], name, fp))).ToList();
         for (int r = 0; r < hr.Count; r++)
         {
-            var (x, y, w, h) = (hr[r].X, hr[r].Y, hr[r].Width, hr[r].Height);
+            var (x, y, w, h) = ((long)hr[r].X, (long)hr[r].Y, (long)hr[r].Width, (long)hr[r].Height);
             // The pixels a rectangle reads must lie inside the window (a tilted one spans x - h .. x + w, y .. y + w + h).
             bool inside = w >= 0 && h >= 0 && y >= 0 && x + w <= width
                           && (tilted ? x - h >= 0 && y + w + h <= height : x >= 0 && y + h <= height);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MlNetEmotion.Core.IO;
 using MlNetEmotion.Core.Imaging;
 
 namespace MlNetEmotion.Vision.Media;
@@ -21,7 +22,7 @@ public sealed class Y4mReader : IDisposable
     public Y4mReader(string path)
     {
         Path = path;
-        _stream = new BufferedStream(File.OpenRead(path), 1 << 16);
+        _stream = new BufferedStream(InputFile.OpenRead(path, null, detail => new MediaException(path, detail)), 1 << 16);
         try
         {
             string header = ReadLine("stream header");
@@ -55,8 +56,8 @@ public sealed class Y4mReader : IDisposable
                 "mono" => (0, 0, true),
                 _ => throw new MediaException(path, $"colour space C{colour} is not supported (8-bit 420, 422, 444 or mono)"),
             };
-            if ((long)width * height * 3 > Array.MaxLength)
-                throw new MediaException(path, $"frame size {width}x{height} is too large");
+            ReadLimits.Check((long)width * height * 3, Math.Min(ReadLimits.Default.MaxElements, Array.MaxLength), $"the sample count of a {width}x{height} RGB frame",
+                nameof(ReadLimits.MaxElements), detail => new MediaException(path, detail));
             Width = width;
             Height = height;
             FrameRate = (double)num / den;
@@ -89,6 +90,8 @@ public sealed class Y4mReader : IDisposable
         if (!marker.StartsWith("FRAME", StringComparison.Ordinal)) throw new MediaException(Path, $"frame {_index}: expected FRAME, found '{marker}'");
         int cw = (Width + (1 << _chromaShiftX) - 1) >> _chromaShiftX, chh = (Height + (1 << _chromaShiftY) - 1) >> _chromaShiftY;
         int size = Width * Height + (_mono ? 0 : 2 * cw * chh);
+        if (size > _stream.Length - _stream.Position)
+            throw new MediaException(Path, $"frame {_index} is cut short (expected {size} bytes, {_stream.Length - _stream.Position} remain)");
         var planes = new byte[size];
         if (_stream.ReadAtLeast(planes, size, throwOnEndOfStream: false) < size)
             throw new MediaException(Path, $"frame {_index} is cut short (expected {size} bytes)");

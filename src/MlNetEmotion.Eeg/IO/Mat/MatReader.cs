@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
+using MlNetEmotion.Core.IO;
 
 namespace MlNetEmotion.Eeg.IO.Mat;
 
@@ -10,7 +11,9 @@ namespace MlNetEmotion.Eeg.IO.Mat;
 /// dense), char arrays, cell arrays, structs and <c>miCOMPRESSED</c> (zlib) elements. Objects,
 /// function handles and opaque values (MATLAB <c>string</c>, <c>table</c>...) are kept as
 /// <see cref="MatUnsupportedArray"/> placeholders, so the other variables stay readable. Level 4
-/// files and version 7.3 (HDF5) files are rejected with <see cref="EegFormatException"/>.
+/// files and version 7.3 (HDF5) files are rejected with <see cref="EegFormatException"/>. Sizes and counts are checked
+/// against the file's length and <see cref="ReadLimits"/> before anything is allocated; compressed elements inflate at
+/// most to the sizes their inner tags declare and to <see cref="ReadLimits.MaxDecompressedBytes"/> in all.
 /// </summary>
 public static class MatReader
 {
@@ -21,20 +24,24 @@ public static class MatReader
 
     /// <summary>Reads every variable of a MAT-file.</summary>
     /// <param name="path">File to read.</param>
-    /// <exception cref="EegFormatException">The file is not a level 5 MAT-file or is malformed.</exception>
-    public static MatFile Read(string path) => Read(File.ReadAllBytes(path), path);
+    /// <param name="limits">Resource limits, or null for <see cref="ReadLimits.Default"/>.</param>
+    /// <exception cref="EegFormatException">The file is not a level 5 MAT-file, is malformed or exceeds a limit.</exception>
+    public static MatFile Read(string path, ReadLimits? limits = null) =>
+        Read(InputFile.ReadAllBytes(path, limits, detail => new EegFormatException(path, null, detail)), path, limits);
 
     /// <summary>Reads every variable of MAT-file content.</summary>
     /// <param name="bytes">The whole file.</param>
     /// <param name="sourceName">File name for messages.</param>
-    /// <exception cref="EegFormatException">The content is not a level 5 MAT-file or is malformed.</exception>
-    public static MatFile Read(byte[] bytes, string sourceName)
+    /// <param name="limits">Resource limits, or null for <see cref="ReadLimits.Default"/>.</param>
+    /// <exception cref="EegFormatException">The content is not a level 5 MAT-file, is malformed or exceeds a limit.</exception>
+    public static MatFile Read(byte[] bytes, string sourceName, ReadLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         bool bigEndian = CheckHeader(bytes, sourceName);
         string text = Encoding.ASCII.GetString(bytes, 0, 116).TrimEnd(' ', '\0');
         var variables = new List<KeyValuePair<string, MatValue>>();
-        new ElementReader(bytes, 128, bytes.Length, sourceName, bigEndian).ReadVariables(variables);
+        var context = new ReadContext(sourceName, bigEndian, limits ?? ReadLimits.Default);
+        new ElementReader(bytes, 128, bytes.Length, context, 0).ReadVariables(variables);
         return new MatFile(text, variables);
     }
 
@@ -65,8 +72,22 @@ public static class MatReader
 
     private static bool IsHdf5(byte[] bytes, int at) => bytes.Length >= at + 8 && bytes.AsSpan(at, 8).SequenceEqual(Hdf5Signature);
 
-    private sealed class ElementReader(byte[] bytes, int position, int end, string sourceName, bool bigEndian)
+    /// <summary>What every element reader of one file shares: its name, byte order, limits and inflated-byte budget.</summary>
+    private sealed class ReadContext(string sourceName, bool bigEndian, ReadLimits limits)
     {
+        public string SourceName { get; } = sourceName;
+        public bool BigEndian { get; } = bigEndian;
+        public ReadLimits Limits { get; } = limits;
+        public long Inflated { get; set; }
+    }
+
+    // zlib's deflate expands at most about 1032:1; a larger declared size cannot come from this many compressed bytes.
+    private const long MaxDeflateRatio = 1032;
+
+    private sealed class ElementReader(byte[] bytes, int position, int end, ReadContext context, int depth)
+    {
+        private readonly bool bigEndian = context.BigEndian;
+
         private bool HasMore => end - position >= 8;
 
         /// <summary>Reads the remaining top-level elements, adding each variable (compressed elements may hold several).</summary>
@@ -77,8 +98,9 @@ public static class MatReader
                 var (type, data) = ReadElement();
                 if (type == MatDataType.Compressed)
                 {
+                    if (depth > 0) throw Error("a compressed element inside a compressed element (MATLAB never nests them).");
                     byte[] inflated = Inflate(data);
-                    new ElementReader(inflated, 0, inflated.Length, sourceName, bigEndian).ReadVariables(variables);
+                    new ElementReader(inflated, 0, inflated.Length, context, depth + 1).ReadVariables(variables);
                 }
                 else if (type == MatDataType.Matrix)
                 {
@@ -115,18 +137,44 @@ public static class MatReader
             return (type, data);
         }
 
+        /// <summary>
+        /// Inflates a compressed element one inner element at a time: each inner tag's declared size (checked against what
+        /// deflate can produce from these bytes and against <see cref="ReadLimits.MaxDecompressedBytes"/> before reading)
+        /// bounds how much is inflated for it, so memory grows only with data that is really there.
+        /// </summary>
         private byte[] Inflate(ReadOnlyMemory<byte> data)
         {
             try
             {
-                using var source = new MemoryStream(data.ToArray());
-                using var zlib = new ZLibStream(source, CompressionMode.Decompress);
-                using var target = new MemoryStream();
-                zlib.CopyTo(target);
-                byte[] inflated = target.ToArray();
-                if (data.Length < 6 || BinaryPrimitives.ReadUInt32BigEndian(data.Span[^4..]) != Adler32(inflated))
+                using var zlib = new ZLibStream(new MemoryStream(data.ToArray()), CompressionMode.Decompress);
+                using var inflated = new MemoryStream();
+                long deflateBound = data.Length * MaxDeflateRatio + 64;
+                var tag = new byte[8];
+                var buffer = new byte[1 << 16];
+                int got;
+                while ((got = zlib.ReadAtLeast(tag, 8, throwOnEndOfStream: false)) > 0)
+                {
+                    if (got < 8) throw Error($"a compressed element ends inside an element tag at inflated byte {inflated.Length}.");
+                    inflated.Write(tag);
+                    uint first = UInt32(tag);
+                    long body = first >> 16 != 0 ? 0 : UInt32(tag.AsSpan(4));
+                    body += (8 - body % 8) % 8;
+                    long total = inflated.Length + body;
+                    if (total > deflateBound)
+                        throw Error($"a compressed element of {data.Length} bytes declares {total} inflated bytes, more than deflate can produce.");
+                    ReadLimits.Check(context.Inflated + total, context.Limits.MaxDecompressedBytes, "the decompressed size of the file's compressed elements",
+                        nameof(ReadLimits.MaxDecompressedBytes), Error);
+                    while (body > 0 && (got = zlib.Read(buffer, 0, (int)Math.Min(buffer.Length, body))) > 0)
+                    {
+                        inflated.Write(buffer, 0, got);
+                        body -= got;
+                    }
+                }
+                context.Inflated += inflated.Length;
+                byte[] result = inflated.ToArray();
+                if (data.Length < 6 || BinaryPrimitives.ReadUInt32BigEndian(data.Span[^4..]) != Adler32(result))
                     throw Error("a compressed element fails its Adler-32 checksum (the file is corrupt).");
-                return inflated;
+                return result;
             }
             catch (InvalidDataException e)
             {
@@ -156,7 +204,9 @@ public static class MatReader
         {
             if (data.Length == 0) return ("", new MatNumericArray(MatClass.Double, [0, 0], []));
             System.Runtime.InteropServices.MemoryMarshal.TryGetArray(data, out ArraySegment<byte> segment);
-            var sub = new ElementReader(segment.Array!, segment.Offset, segment.Offset + segment.Count, sourceName, bigEndian);
+            if (depth >= context.Limits.MaxDepth)
+                throw Error($"cells and structs nest deeper than {context.Limits.MaxDepth} levels (the limit ReadLimits.MaxDepth).");
+            var sub = new ElementReader(segment.Array!, segment.Offset, segment.Offset + segment.Count, context, depth + 1);
             var (flagsType, flags) = sub.ReadElement();
             if (flagsType != MatDataType.UInt32 || flags.Length < 8)
                 throw Error("a matrix element does not start with its array flags.");
@@ -173,26 +223,31 @@ public static class MatReader
             var dimensions = ToInt32(sub.ReadElement());
             string name = Encoding.ASCII.GetString(sub.ReadElement().Data.Span);
             string where = name.Length > 0 ? $"variable '{name}'" : "an unnamed array";
-            if (dimensions.Any(d => d < 0))
-                throw Error($"{where} has negative dimensions [{string.Join("x", dimensions)}].");
-            long count = dimensions.Aggregate(1L, (a, b) => a * b);
-            if (count > Array.MaxLength)
-                throw Error($"{where} has {count} elements, more than one array can hold.");
+            if (dimensions.Length < 2 || dimensions.Any(d => d < 0))
+                throw Error($"{where} has dimensions [{string.Join("x", dimensions)}]; at least 2 non-negative dimensions expected.");
+            long count = 1;
+            foreach (int d in dimensions) count = Math.Min(count * d, long.MaxValue / int.MaxValue);
+            ReadLimits.Check(count, context.Limits.MaxElements, $"the element count of {where}", nameof(ReadLimits.MaxElements), Error);
             switch (matClass)
             {
                 case MatClass.Char:
                     return (name, ToChars(dimensions, sub.ReadElement(), where));
                 case MatClass.Cell:
                 {
+                    sub.CheckElementsFit(count, where);
                     var items = new MatValue[count];
                     for (int i = 0; i < count; i++) items[i] = sub.ReadNested(where);
                     return (name, new MatCellArray(dimensions, items));
                 }
                 case MatClass.Struct:
                 {
-                    int nameLength = ToInt32(sub.ReadElement())[0];
+                    int[] nameLengthElement = ToInt32(sub.ReadElement());
+                    int nameLength = nameLengthElement.Length == 1 ? nameLengthElement[0] : -1;
+                    if (nameLength is < 0 or > 65536)
+                        throw Error($"{where}: the struct field name length is not one integer in 0..65536.");
                     var namesData = sub.ReadElement().Data.Span;
                     int fields = nameLength == 0 ? 0 : namesData.Length / nameLength;
+                    sub.CheckElementsFit(count * fields, where);
                     var fieldNames = new string[fields];
                     var seen = new Dictionary<string, int>(StringComparer.Ordinal);
                     for (int f = 0; f < fields; f++)
@@ -228,21 +283,25 @@ public static class MatReader
             int rows = dimensions[0], columns = dimensions[1];
             int[] rowIndex = ToInt32(ReadElement());
             int[] columnStart = ToInt32(ReadElement());
-            if (columnStart.Length != columns + 1)
-                throw Error($"{where}: sparse column index has {columnStart.Length} entries; {columns + 1} expected.");
+            if (columnStart.Length != columns + 1L)
+                throw Error($"{where}: sparse column index has {columnStart.Length} entries; {columns + 1L} expected.");
             int nonZeros = columnStart[columns];
+            if (nonZeros < 0 || nonZeros > rowIndex.Length)
+                throw Error($"{where}: sparse array declares {nonZeros} non-zeros but holds {rowIndex.Length} row indices.");
             // A logical sparse array stores only its true elements (MATLAB tags their one-byte values as miDOUBLE).
             var values = ReadElement();
             double[] real = logical ? Enumerable.Repeat(1.0, Math.Max(nonZeros, 0)).ToArray() : ToDoubles(values, null, where);
             double[]? imaginary = complex ? ToDoubles(ReadElement(), null, where) : null;
             if (nonZeros < 0 || nonZeros > rowIndex.Length || nonZeros > real.Length || (imaginary is not null && nonZeros > imaginary.Length))
                 throw Error($"{where}: sparse array declares {nonZeros} non-zeros but holds {rowIndex.Length} row indices and {real.Length} values.");
+            ReadLimits.Check(complex ? 2L * rows * columns : (long)rows * columns, context.Limits.MaxElements, $"the dense element count of sparse {where}",
+                nameof(ReadLimits.MaxElements), Error);
             var denseReal = new double[(long)rows * columns];
             var denseImaginary = imaginary is null ? null : new double[denseReal.Length];
             for (int c = 0; c < columns; c++)
             {
-                if (columnStart[c] < 0 || columnStart[c] > columnStart[c + 1])
-                    throw Error($"{where}: sparse column starts are not increasing at column {c}.");
+                if (columnStart[c] < 0 || columnStart[c] > columnStart[c + 1] || columnStart[c + 1] > nonZeros)
+                    throw Error($"{where}: sparse column starts are not increasing from 0 to {nonZeros} at column {c}.");
                 for (int k = columnStart[c]; k < columnStart[c + 1]; k++)
                 {
                     if ((uint)rowIndex[k] >= (uint)rows)
@@ -254,6 +313,10 @@ public static class MatReader
             }
             return new MatNumericArray(MatClass.Double, dimensions, denseReal, denseImaginary, logical);
         }
+
+        /// <summary>Refuses a cell or struct declaring more nested elements than its bytes can hold (each takes at least 8).</summary>
+        private void CheckElementsFit(long count, string where) =>
+            ReadLimits.Check(count, (end - position) / 8, $"the nested element count of {where}", "(the bytes left in the element)", Error);
 
         private MatValue ReadNested(string where)
         {
@@ -282,6 +345,8 @@ public static class MatReader
                 _ => throw Error($"{where}: char data has type {element.Type}."),
             };
             int rows = dimensions[0];
+            if (rows > Math.Max(all.Length, 1))
+                throw Error($"{where}: char array declares {rows} rows but holds {all.Length} characters.");
             int columns = rows == 0 ? 0 : all.Length / rows;
             var result = new string[rows];
             var row = new char[columns];
@@ -333,6 +398,6 @@ public static class MatReader
             return result;
         }
 
-        private EegFormatException Error(string detail) => new(sourceName, null, detail);
+        private EegFormatException Error(string detail) => new(context.SourceName, null, detail);
     }
 }
