@@ -48,6 +48,7 @@ internal static class SampleModels
     private static T Protocol<T>(T options, SampleSettings s) where T : NeuralTrainerOptions
     {
         options.Epochs = s.Epochs;
+        options.LearningRate = s.LearningRate;
         options.Seed = s.Seed;
         options.ValidationGroupColumnName = "Subject";
         options.ValidationFraction = 1.0 / 6;

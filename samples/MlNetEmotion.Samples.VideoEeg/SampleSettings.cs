@@ -17,12 +17,15 @@ namespace MlNetEmotion.Samples.VideoEeg;
 /// <param name="Glimpses">N_max of both glimpse models.</param>
 /// <param name="Target">Rating turned into three levels.</param>
 /// <param name="Epochs">Training epochs.</param>
+/// <param name="LearningRate">Adam's learning rate for every model.</param>
 /// <param name="Folds">Rotations run (the first this many test subjects; at most <paramref name="Subjects"/>).</param>
 /// <param name="Seed">Seed of the corpus, the split and the models.</param>
 /// <param name="Models">Models to run, comma-separated (see <see cref="SampleModels"/>).</param>
+/// <param name="Cache">ML.NET binary file for the computed features (before standardisation): read when it exists,
+/// written otherwise; null to compute them every run.</param>
 internal sealed record SampleSettings(int Subjects = 7, int TrialsPerSubject = 20, double Seconds = 8, double FrameRate = 4, int Bursts = 1,
     double BurstSeconds = 1.5, double EegEffect = 1.0, double FaceEffect = 2.0, int ImageSize = 16, bool Standardize = true, int Glimpses = 8,
-    string Target = "Arousal", int Epochs = 15, int Folds = 7, int Seed = 42, string Models = "mlp,vis,hier")
+    string Target = "Arousal", int Epochs = 15, double LearningRate = 1e-3, int Folds = 7, int Seed = 42, string Models = "mlp,vis,hier", string? Cache = null)
 {
     /// <summary>Frames per trial.</summary>
     public int Frames => (int)Math.Floor(Seconds * FrameRate + 1e-9);
@@ -50,11 +53,13 @@ internal sealed record SampleSettings(int Subjects = 7, int TrialsPerSubject = 2
                 "--glimpses" => s with { Glimpses = int.Parse(v) },
                 "--target" => s with { Target = v },
                 "--epochs" => s with { Epochs = int.Parse(v) },
+                "--lr" => s with { LearningRate = D(v) },
                 "--folds" => s with { Folds = int.Parse(v) },
                 "--seed" => s with { Seed = int.Parse(v) },
                 "--models" => s with { Models = v },
+                "--cache" => s with { Cache = v },
                 _ => throw new ArgumentException($"Unknown option {args[i]}; use --subjects --trials --seconds --fps --bursts --burst-seconds " +
-                    "--eeg-effect --face-effect --size --standardize --glimpses --target --epochs --folds --seed --models."),
+                    "--eeg-effect --face-effect --size --standardize --glimpses --target --epochs --lr --folds --seed --models --cache."),
             };
         }
         return s;

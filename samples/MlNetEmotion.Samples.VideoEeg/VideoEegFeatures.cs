@@ -19,6 +19,20 @@ internal static class VideoEegFeatures
     /// and, with bursts, BurstMask [T].</summary>
     public static IDataView Load(MLContext ml, SampleSettings s)
     {
+        string[] columns = ["Subject", "Arousal", "Valence", "Topomaps", "Faces", .. s.Bursts > 0 ? new[] { "BurstMask" } : []];
+        IDataView table;
+        if (s.Cache is { } path && File.Exists(path)) table = ml.Data.CacheInParallel(ml.Data.LoadFromBinary(path), columns);
+        else
+        {
+            table = Compute(ml, s, columns);
+            if (s.Cache is { } file)
+                using (var stream = File.Create(file)) ml.Data.SaveAsBinary(table, stream);
+        }
+        return s.Standardize ? ml.Data.CacheInParallel(ml.Data.StandardizePerGroup(table, "Subject", "Topomaps", "Faces"), columns) : table;
+    }
+
+    private static IDataView Compute(MLContext ml, SampleSettings s, string[] columns)
+    {
         var data = ml.Data.LoadSyntheticDeap(new SyntheticDeapOptions
         {
             Subjects = s.Subjects, TrialsPerSubject = s.TrialsPerSubject, StimulusSeconds = s.Seconds, BaselineSeconds = 0,
@@ -33,8 +47,6 @@ internal static class VideoEegFeatures
             .Append(ml.Transforms.Vision.DetectAndCropFaces("FaceCrops", "Frames", new FaceCropOptions { Size = 112, MinSize = 48 }))
             .Append(ml.Transforms.Vision.FaceExpressionFeatures("Expression", "FaceCrops", new FaceExpressionOptions { Pooling = FaceExpressionPooling.None }))
             .Append(ml.Transforms.Reshape("Faces", "Expression", s.Frames, 7));
-        string[] columns = ["Subject", "Arousal", "Valence", "Topomaps", "Faces", .. s.Bursts > 0 ? new[] { "BurstMask" } : []];
-        var table = ml.Data.CacheInParallel(chain.Fit(data).Transform(data), new CacheOptions { Columns = columns, ProgressStage = "Topomaps and faces" });
-        return s.Standardize ? ml.Data.CacheInParallel(ml.Data.StandardizePerGroup(table, "Subject", "Topomaps", "Faces"), columns) : table;
+        return ml.Data.CacheInParallel(chain.Fit(data).Transform(data), new CacheOptions { Columns = columns, ProgressStage = "Topomaps and faces" });
     }
 }
