@@ -13,8 +13,10 @@ var ml = new MLContext(settings.Seed);
 var clock = Stopwatch.StartNew();
 var table = VideoEegFeatures.Load(ml, settings);
 Console.WriteLine($"features: {table.GetRowCount()} trials in {clock.Elapsed.TotalSeconds:F0} s; {settings}");
+var majority = Statistics.Of([.. MajorityRate.PerSubject(ml.Transforms.Labels.ThreeLevel(settings.Target).Fit(table).Transform(table)).Take(settings.Folds)]);
+Console.WriteLine($"{"majority class of the training subjects",-36} accuracy {majority.Mean:F3} ± {majority.StandardDeviation:F3}");
 
-foreach (string key in settings.Models.Split(','))
+foreach (string key in settings.Models.Split(',', StringSplitOptions.RemoveEmptyEntries))
 {
     clock.Restart();
     var chain = ml.Transforms.Labels.ThreeLevel(settings.Target).Append(SampleModels.Create(ml, settings, key));

@@ -39,6 +39,7 @@ internal static class SampleModels
     {
         options.BandAttention = ablation is not ("noband" or "none");
         options.TemporalAttention = ablation is not ("notemporal" or "none");
+        options.SampledSequences = s.Sequences;
         options.Modalities = ablation switch { "face" => GlimpseModalities.FaceOnly, "eeg" => GlimpseModalities.EegOnly, _ => GlimpseModalities.Both };
         if (ablation is not ("" or "noband" or "notemporal" or "none" or "face" or "eeg"))
             throw new ArgumentException($"Unknown ablation '{ablation}'; use noband, notemporal, none, face or eeg.");

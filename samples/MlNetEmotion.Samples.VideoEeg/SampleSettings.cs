@@ -15,6 +15,7 @@ namespace MlNetEmotion.Samples.VideoEeg;
 /// <param name="ImageSize">Topomap side in pixels (the papers: 32).</param>
 /// <param name="Standardize">Standardise topomaps and faces per subject before every model.</param>
 /// <param name="Glimpses">N_max of both glimpse models.</param>
+/// <param name="Sequences">M, the glimpse sequences sampled per training trial (the trainers' default 4).</param>
 /// <param name="Target">Rating turned into three levels.</param>
 /// <param name="Epochs">Training epochs.</param>
 /// <param name="LearningRate">Adam's learning rate for every model.</param>
@@ -24,8 +25,8 @@ namespace MlNetEmotion.Samples.VideoEeg;
 /// <param name="Cache">ML.NET binary file for the computed features (before standardisation): read when it exists,
 /// written otherwise; null to compute them every run.</param>
 internal sealed record SampleSettings(int Subjects = 7, int TrialsPerSubject = 20, double Seconds = 8, double FrameRate = 4, int Bursts = 1,
-    double BurstSeconds = 1.5, double EegEffect = 1.0, double FaceEffect = 2.0, int ImageSize = 16, bool Standardize = true, int Glimpses = 8,
-    string Target = "Arousal", int Epochs = 15, double LearningRate = 1e-3, int Folds = 7, int Seed = 42, string Models = "mlp,vis,hier", string? Cache = null)
+    double BurstSeconds = 1.5, double EegEffect = 1.0, double FaceEffect = 2.0, int ImageSize = 16, bool Standardize = true, int Glimpses = 8, int Sequences = 2,
+    string Target = "Arousal", int Epochs = 15, double LearningRate = 3e-3, int Folds = 7, int Seed = 42, string Models = "mlp,vis,hier", string? Cache = null)
 {
     /// <summary>Frames per trial.</summary>
     public int Frames => (int)Math.Floor(Seconds * FrameRate + 1e-9);
@@ -51,6 +52,7 @@ internal sealed record SampleSettings(int Subjects = 7, int TrialsPerSubject = 2
                 "--size" => s with { ImageSize = int.Parse(v) },
                 "--standardize" => s with { Standardize = bool.Parse(v) },
                 "--glimpses" => s with { Glimpses = int.Parse(v) },
+                "--sequences" => s with { Sequences = int.Parse(v) },
                 "--target" => s with { Target = v },
                 "--epochs" => s with { Epochs = int.Parse(v) },
                 "--lr" => s with { LearningRate = D(v) },
@@ -59,7 +61,7 @@ internal sealed record SampleSettings(int Subjects = 7, int TrialsPerSubject = 2
                 "--models" => s with { Models = v },
                 "--cache" => s with { Cache = v },
                 _ => throw new ArgumentException($"Unknown option {args[i]}; use --subjects --trials --seconds --fps --bursts --burst-seconds " +
-                    "--eeg-effect --face-effect --size --standardize --glimpses --target --epochs --lr --folds --seed --models --cache."),
+                    "--eeg-effect --face-effect --size --standardize --glimpses --sequences --target --epochs --lr --folds --seed --models --cache."),
             };
         }
         return s;
