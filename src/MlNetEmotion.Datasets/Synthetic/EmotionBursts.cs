@@ -35,4 +35,17 @@ public sealed class EmotionBursts
 
     /// <summary>Whether the emotion shows at <paramref name="seconds"/> after the stimulus onset.</summary>
     public bool Contains(double seconds) => Intervals.Any(b => seconds >= b.Start && seconds < b.End);
+
+    /// <summary>Per frame of a video at <paramref name="frameRate"/>, whether the emotion shows at the frame's time
+    /// n / <paramref name="frameRate"/> (the instant the face frame is drawn; the EEG window of the frame starts there).</summary>
+    /// <param name="frames">Number of frames.</param>
+    /// <param name="frameRate">Frames per second (positive).</param>
+    public bool[] FrameMask(int frames, double frameRate)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(frames);
+        if (!(frameRate > 0)) throw new ArgumentOutOfRangeException(nameof(frameRate), frameRate, "The frame rate must be positive.");
+        var mask = new bool[frames];
+        for (int n = 0; n < frames; n++) mask[n] = Contains(n / frameRate);
+        return mask;
+    }
 }

@@ -11,7 +11,9 @@ public static class SyntheticCorpusCatalogExtensions
     /// <summary>The DEAP-shaped corpus as a lazy view: Subject, Trial, PresentationTrial, Valence, Arousal, Dominance,
     /// Liking, <c>Signal</c> (32 EEG channels, µV, 128 Hz, the 3 s baseline first: what <c>mlContext.Transforms.Eeg.ReadEeg</c> gives for a
     /// DEAP trial) and, with video, <c>Frames</c> (face frames at <see cref="SyntheticCorpusOptions.VideoFrameRate"/>:
-    /// what <c>mlContext.Transforms.Vision.ReadFrames</c> gives). Signals are generated only when a cursor reads them.</summary>
+    /// what <c>mlContext.Transforms.Vision.ReadFrames</c> gives) and, with <see cref="SyntheticDeapOptions.EmotionBursts"/>,
+    /// <c>BurstMask</c> (<c>[frames]</c> Boolean at the video frame rate: true where the frame's time lies in a burst).
+    /// Signals are generated only when a cursor reads them.</summary>
     /// <param name="catalog">The data catalog.</param>
     /// <param name="options">Corpus options; null for DEAP's size.</param>
     public static IDataView LoadSyntheticDeap(this DataOperationsCatalog catalog, SyntheticDeapOptions? options = null)

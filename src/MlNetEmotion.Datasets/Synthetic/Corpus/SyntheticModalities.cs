@@ -76,7 +76,8 @@ internal sealed class SyntheticModalities
     }
 
     /// <summary>The generated columns of a streamed view: <c>Signal</c>, then <c>Frames</c> and <c>Audio</c> when asked
-    /// for (Audio is an empty buffer for EAV's listening clips, which have none).</summary>
+    /// for (Audio is an empty buffer for EAV's listening clips, which have none), then, with emotion bursts,
+    /// <c>BurstMask</c> (<c>[frames]</c> Boolean at the video frame rate, <see cref="EmotionBursts.FrameMask"/>).</summary>
     public SyntheticColumn[] StreamColumns(bool video, bool voice)
     {
         var columns = new List<SyntheticColumn> { new SyntheticColumn<EegSignal>("Signal", EegSignalColumn.SignalType, t => EegSignal.FromRecording(Eeg(t))) };
@@ -84,6 +85,12 @@ internal sealed class SyntheticModalities
         if (voice)
             columns.Add(new SyntheticColumn<AudioBuffer>("Audio", AudioColumns.AudioType,
                 t => t.Task == "Listening" ? new AudioBuffer([], _voice.SampleRate) : Voice(t)));
+        if (_bursts.Count > 0)
+        {
+            int frames = (int)Math.Floor(_seconds * _faces.FrameRate + 1e-9);
+            columns.Add(new SyntheticColumn<VBuffer<bool>>("BurstMask", new VectorDataViewType(BooleanDataViewType.Instance, frames),
+                t => new VBuffer<bool>(frames, Bursts(t)!.FrameMask(frames, _faces.FrameRate))));
+        }
         return [.. columns];
     }
 }

@@ -1,4 +1,5 @@
 using MlNetEmotion.Datasets.Synthetic;
+using MlNetEmotion.Datasets.Synthetic.Corpus;
 using MlNetEmotion.Datasets.Synthetic.Eeg;
 using MlNetEmotion.Datasets.Synthetic.Faces;
 
@@ -47,5 +48,22 @@ public class EmotionBurstTests
         var rest = SyntheticFaceVideo.Frames(1, 2, 3, default, 10, options).Select(f => f.Expression).ToArray();
         for (int i = 0; i < felt.Length; i++)
             Assert.Equal(bursts.Contains(i / 2.0), felt[i] != rest[i]);
+    }
+
+    [Fact]
+    public void The_streamed_corpus_marks_the_burst_frames()
+    {
+        var options = new SyntheticDeapOptions { Subjects = 1, TrialsPerSubject = 3, StimulusSeconds = 8, BaselineSeconds = 0, VideoFrameRate = 4,
+            EmotionBursts = 1, BurstSeconds = 1.5, IncludeVideo = false, Seed = 5 };
+        var data = new MLContext(seed: 1).Data.LoadSyntheticDeap(options);
+        Assert.Equal(32, ((VectorDataViewType)data.Schema["BurstMask"].Type).Size);
+        var masks = data.GetColumn<VBuffer<bool>>("BurstMask").Select(m => m.DenseValues().ToArray()).ToArray();
+        for (int trial = 1; trial <= 3; trial++)
+        {
+            var bursts = EmotionBursts.Draw(5, 1, trial, 1, 1.5, 8);
+            Assert.Equal(Enumerable.Range(0, 32).Select(n => bursts.Contains(n / 4.0)), masks[trial - 1]);
+            Assert.InRange(masks[trial - 1].Count(b => b), 5, 7); // 1.5 s at 4 fps: 6 frames, give or take the edges
+        }
+        Assert.Null(new MLContext(seed: 1).Data.LoadSyntheticDeap(new SyntheticDeapOptions { Subjects = 1, TrialsPerSubject = 1 }).Schema.GetColumnOrNull("BurstMask"));
     }
 }
