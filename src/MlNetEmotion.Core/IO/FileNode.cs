@@ -2,18 +2,20 @@ using System.Runtime.InteropServices;
 
 namespace MlNetEmotion.Core.IO;
 
-/// <summary>What a path names, without following a final symbolic link: on Linux from <c>statx(2)</c>, which tells
+/// <summary>What a path names, following a final symbolic link or not: on Linux from <c>statx(2)</c>, which tells
 /// devices, FIFOs and sockets from regular files (.NET's file attributes call them all "Normal"); elsewhere from the
 /// file attributes.</summary>
 internal static partial class FileNode
 {
     /// <summary>The kind of the node at <paramref name="path"/> ("regular file", "directory", "symbolic link",
     /// "character device", "block device", "FIFO", "socket"), or null when nothing is there.</summary>
-    public static string? Kind(string path)
+    /// <param name="path">The path.</param>
+    /// <param name="followLinks">True to describe what a final symbolic link points to (never "symbolic link").</param>
+    public static string? Kind(string path, bool followLinks = false)
     {
-        if (OperatingSystem.IsLinux()) return LinuxKind(path);
+        if (OperatingSystem.IsLinux()) return LinuxKind(path, followLinks ? 0 : AtSymlinkNoFollow);
         var info = new FileInfo(path);
-        if (info.LinkTarget is not null) return "symbolic link";
+        if (!followLinks && info.LinkTarget is not null) return "symbolic link";
         if (Directory.Exists(path)) return "directory";
         if (!info.Exists) return null;
         return (info.Attributes & FileAttributes.Device) != 0 ? "device" : "regular file";
@@ -24,10 +26,10 @@ internal static partial class FileNode
     private const uint StatxType = 0x1;
     private const int ModeOffset = 28;          // struct statx: u32 mask, u32 blksize, u64 attributes, u32 nlink, uid, gid; u16 mode
 
-    private static string? LinuxKind(string path)
+    private static string? LinuxKind(string path, int flags)
     {
         Span<byte> buffer = stackalloc byte[256];   // sizeof(struct statx) is 256
-        if (Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxType, ref MemoryMarshal.GetReference(buffer)) != 0)
+        if (Statx(AtFdCwd, path, flags, StatxType, ref MemoryMarshal.GetReference(buffer)) != 0)
         {
             int errno = Marshal.GetLastPInvokeError();
             if (errno is 2 or 20) return null;      // ENOENT, ENOTDIR

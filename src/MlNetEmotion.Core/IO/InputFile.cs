@@ -16,12 +16,13 @@ public static class InputFile
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(error);
-        if (Directory.Exists(path)) throw error("is a directory; a file is expected.");
-        var info = new FileInfo(path);
-        if (!info.Exists) throw new FileNotFoundException($"'{path}' does not exist.", path);
-        // Devices, FIFOs and sockets report a length of 0, like an empty file: none of them can be read safely.
-        long length = info.Length;
-        if (length == 0) throw error("is empty (zero-length) or is not a regular file (a device, FIFO or socket); a non-empty regular file is expected.");
+        string? kind = FileNode.Kind(path, followLinks: true);
+        if (kind is null) throw new FileNotFoundException($"'{path}' does not exist.", path);
+        if (kind == "directory") throw error("is a directory; a file is expected.");
+        // Devices, FIFOs and sockets could block or never end: none of them can be read safely.
+        if (kind != "regular file") throw error($"is a {kind}, not a regular file; a non-empty regular file is expected.");
+        long length = new FileInfo(path).Length;
+        if (length == 0) throw error("is empty (zero-length); a non-empty regular file is expected.");
         ReadLimits.Check(length, (limits ?? ReadLimits.Default).MaxFileBytes, "file size in bytes", nameof(ReadLimits.MaxFileBytes), error);
         return length;
     }
