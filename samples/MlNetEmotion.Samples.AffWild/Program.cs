@@ -23,6 +23,8 @@ Console.WriteLine($"split by subject: {split.TrainSet.GetColumn<int>("Length").C
 var models = new (string Key, string Name, Func<IEstimator<ITransformer>> Trainer)[]
 {
     ("convlstm", "ConvLSTM", () => ml.Regression.Trainers.ConvLstm(Protocol(new ConvLstmOptions { Filters = [16, 8], KernelSize = 3, Pool = 1 }))),
+    // The paper's sizes (three layers of 32 / 16 / 8 filters, 7 × 7 kernels, 4 × 4 max pooling) on the same 7 × 7 maps.
+    ("convlstm-paper", "ConvLSTM (paper sizes)", () => ml.Regression.Trainers.ConvLstm(Protocol(new ConvLstmOptions()))),
     ("cnnlstm", "CNN-LSTM", () => ml.Regression.Trainers.CnnLstm(Protocol(new RecurrentBaselineOptions { Pool = 7 }))),
     ("cnngru", "CNN-GRU", () => ml.Regression.Trainers.CnnGru(Protocol(new RecurrentBaselineOptions { Pool = 7 }))),
 };

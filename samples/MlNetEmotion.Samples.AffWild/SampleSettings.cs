@@ -9,7 +9,7 @@ namespace MlNetEmotion.Samples.AffWild;
 /// <param name="DataSeed">Seed of the stand-in corpus.</param>
 /// <param name="Seed">Seed of the split and the models.</param>
 /// <param name="Epochs">Most training epochs (early stopping on validation subjects' CCC picks the epoch).</param>
-/// <param name="Models">Models to run, comma-separated: convlstm, cnnlstm, cnngru, linear.</param>
+/// <param name="Models">Models to run, comma-separated: convlstm, convlstm-paper (the paper's 32 / 16 / 8 filters, 7 × 7 kernels, 4 × 4 pooling), cnnlstm, cnngru, linear.</param>
 /// <param name="Root">A real Aff-Wild folder read through the built-in <c>aff-wild</c> manifest instead of the stand-in; null for the stand-in.</param>
 /// <param name="Backbone">The frozen CNN: <c>faceapi</c> (the embedded face-api expression network, stage 3, 2 × 2 pooling:
 /// 128 × 7 × 7), <c>resnet18</c> (the NuGet ImageNet ResNet-18's last 512 × 7 × 7 map) or <c>onnx</c> (<paramref name="Onnx"/>).</param>
