@@ -76,6 +76,30 @@ public class NeuralTrainerTests
     }
 
     [Fact]
+    public void Checkpoint_with_an_impossible_count_is_refused_before_allocating()
+    {
+        string folder = Directory.CreateTempSubdirectory("mlne-badckpt-").FullName;
+        try
+        {
+            var ml = new MLContext(1);
+            var options = new MlpOptions { HiddenSizes = [8], Epochs = 2, Seed = 3, CheckpointDirectory = folder };
+            ml.MulticlassClassification.Trainers.Mlp(options).Fit(CheckpointRun.Data(ml, 0));
+            string path = Path.Combine(folder, "checkpoint.bin");
+            var bytes = File.ReadAllBytes(path);
+            // The fingerprint's length follows the 8-byte magic and the int32 version: 2^31 − 1 bytes cannot follow.
+            BitConverter.TryWriteBytes(bytes.AsSpan(12, 4), int.MaxValue);
+            File.WriteAllBytes(path, bytes);
+            var error = Assert.Throws<InvalidDataException>(() => ml.MulticlassClassification.Trainers.Mlp(options).Fit(CheckpointRun.Data(ml, 0)));
+            Assert.Contains("checkpoint.bin", error.Message);
+            Assert.Contains("2147483647", error.Message);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Frozen_stage_leaves_named_module_at_its_initial_weights()
     {
         var ml = new MLContext(1);

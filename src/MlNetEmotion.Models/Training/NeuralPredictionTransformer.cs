@@ -153,7 +153,7 @@ public sealed class NeuralPredictionTransformer : ITransformer, ISavableStep
         var module = spec.Create(new Generator(0));
         module.load_state_dict(StateDictFormat.Read(r, context.Source));
         module.eval();
-        var history = TrainingHistory.Read(r);
+        var history = TrainingHistory.Read(r, context.Source);
         return new NeuralPredictionTransformer(spec, module, task, features, length.Length == 0 ? null : length, labelType, labelAnnotations,
             outputSize, steps, history, batch);
     }

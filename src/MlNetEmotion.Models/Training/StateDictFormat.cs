@@ -32,12 +32,17 @@ internal static class StateDictFormat
             int rank = reader.ReadInt32();
             if (rank is < 0 or > 8) throw new InvalidDataException($"{source}: tensor '{name}' has impossible rank {rank}.");
             var shape = new long[rank];
+            // Every dimension is checked against what the rest of the file can hold before it multiplies, so the
+            // element count can neither overflow nor exceed the file.
+            long capacity = (reader.BaseStream.Length - reader.BaseStream.Position) / sizeof(float);
             long numel = 1;
             for (int d = 0; d < rank; d++)
             {
                 shape[d] = reader.ReadInt64();
                 if (shape[d] < 0) throw new InvalidDataException($"{source}: tensor '{name}' has a negative dimension.");
-                numel = checked(numel * shape[d]);
+                if (shape[d] != 0 && numel > capacity / shape[d])
+                    throw new InvalidDataException($"{source}: tensor '{name}' needs more than the {capacity * sizeof(float)} bytes that remain.");
+                numel *= shape[d];
             }
             long remaining = reader.BaseStream.Length - reader.BaseStream.Position;
             if (numel * sizeof(float) > remaining) throw new InvalidDataException($"{source}: tensor '{name}' needs {numel * 4} bytes, {remaining} remain.");

@@ -3,6 +3,7 @@ using System.Text;
 using MlNetEmotion.Core.IO;
 using MlNetEmotion.Neural;
 using MlNetEmotion.Neural.Optim;
+using MlNetEmotion.Persistence;
 
 namespace MlNetEmotion.Models.Training;
 
@@ -90,21 +91,21 @@ internal sealed class TrainingCheckpoint
         {
             if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic)) throw new InvalidDataException($"{path}: not a training checkpoint.");
             if (r.ReadInt32() != Version) throw new InvalidDataException($"{path}: unknown checkpoint version.");
-            if (!r.ReadBytes(r.ReadInt32()).AsSpan().SequenceEqual(fingerprint)) return null;
+            if (!r.ReadBytes(Count(1)).AsSpan().SequenceEqual(fingerprint)) return null;
             int stage = r.ReadInt32(), epochInStage = r.ReadInt32(), globalEpoch = r.ReadInt32();
             var weights = StateDictFormat.Read(r, path);
             long steps = r.ReadInt64();
-            var lrs = new double[r.ReadInt32()];
+            var lrs = new double[Count(sizeof(double))];
             for (int i = 0; i < lrs.Length; i++) lrs[i] = r.ReadDouble();
-            var parameters = new ParameterState[r.ReadInt32()];
+            var parameters = new ParameterState[Count(16)];
             for (int i = 0; i < parameters.Length; i++)
             {
                 int index = r.ReadInt32();
                 long step = r.ReadInt64();
-                var buffers = new float[r.ReadInt32()][];
+                var buffers = new float[Count(sizeof(int))][];
                 for (int b = 0; b < buffers.Length; b++)
                 {
-                    buffers[b] = new float[r.ReadInt32()];
+                    buffers[b] = new float[Count(sizeof(float))];
                     for (int j = 0; j < buffers[b].Length; j++) buffers[b][j] = r.ReadSingle();
                 }
                 parameters[i] = new ParameterState(index, step, buffers);
@@ -117,7 +118,7 @@ internal sealed class TrainingCheckpoint
             double best = r.ReadDouble();
             int stale = r.ReadInt32();
             var bestWeights = r.ReadBoolean() ? StateDictFormat.Read(r, path) : null;
-            var history = TrainingHistory.Read(r);
+            var history = TrainingHistory.Read(r, path);
             bool finished = r.ReadBoolean();
             return new TrainingCheckpoint
             {
@@ -131,5 +132,8 @@ internal sealed class TrainingCheckpoint
         {
             throw new InvalidDataException($"{path}: the checkpoint is truncated.", e);
         }
+
+        // A count read from the file, refused before anything is allocated when the rest of the file cannot hold it.
+        int Count(int minItemBytes) => StepLoadContext.ReadCount(r, minItemBytes, path);
     }
 }

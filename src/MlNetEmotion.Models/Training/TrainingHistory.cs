@@ -1,3 +1,5 @@
+using MlNetEmotion.Persistence;
+
 namespace MlNetEmotion.Models.Training;
 
 /// <summary>One epoch of training as recorded in a <see cref="TrainingHistory"/>.</summary>
@@ -49,15 +51,15 @@ public sealed class TrainingHistory
         }
     }
 
-    internal static TrainingHistory Read(BinaryReader reader)
+    internal static TrainingHistory Read(BinaryReader reader, string source)
     {
         var history = new TrainingHistory { BestEpoch = reader.ReadInt32(), StoppedEarly = reader.ReadBoolean() };
-        int count = reader.ReadInt32();
+        int count = StepLoadContext.ReadCount(reader, 36, source);   // stage, epoch, three doubles, the metric count
         for (int i = 0; i < count; i++)
         {
             int stage = reader.ReadInt32(), epoch = reader.ReadInt32();
             double lr = reader.ReadDouble(), train = reader.ReadDouble(), validation = reader.ReadDouble();
-            int metrics = reader.ReadInt32();
+            int metrics = StepLoadContext.ReadCount(reader, 1 + sizeof(double), source);
             var values = new Dictionary<string, double>();
             for (int m = 0; m < metrics; m++) values[reader.ReadString()] = reader.ReadDouble();
             history.Add(new EpochRecord(stage, epoch, lr, train, validation, values));
