@@ -59,6 +59,10 @@ public abstract class GlimpseTrainerOptions : NeuralTrainerOptions
     /// <summary>λ_sparse (≤ 0), the reward per glimpse (negative: reading fewer frames pays). Default −0.01.</summary>
     public double RewardSparsity { get; set; } = -0.01;
 
+    /// <summary>R′, the classification part of the reward: <see cref="ClassificationReward.Sign"/> (the papers' λ_tp / λ_fp
+    /// by the final class) or <see cref="ClassificationReward.LogProbability"/> (log p(true class), graded). Default Sign.</summary>
+    public ClassificationReward Reward { get; set; } = ClassificationReward.Sign;
+
     /// <summary>σ of the Gaussian location policy, in units of the trial length. Default 0.1.</summary>
     public double LocationStandardDeviation { get; set; } = 0.1;
 

@@ -114,12 +114,23 @@ public sealed class GlimpseTrainingNetwork : Module<NeuralBatch, Tensor>, INetwo
                 if (!_sampled || n < 2) continue;
                 logProbabilities.Add(network.Location.LogProbability(run.Output.LocationMeans.narrow(1, 0, n - 1), run.Actions).reshape(-1));
                 baselines.Add(baseline.forward(run.Output.Readouts.narrow(1, 0, n - 1)).reshape(-1));
-                rewards.Add(_spec.Settings.Rewards.Reward(ArgMax(run.Output.Logits) == classes[b], n));
+                rewards.Add(Reward(run.Output.Logits, classes[b], n));
             }
             total = total + classification * (1f / runs.Length);
             if (logProbabilities.Count > 0) total = total + ReinforceLoss.Compute(logProbabilities, rewards, baselines).Total;
         }
         return total * (1f / Math.Max(1, _last.Count));
+    }
+
+    /// <summary>R of one sequence with final class scores <paramref name="logits"/> <c>[1, classes]</c> for class
+    /// <paramref name="target"/> after <paramref name="glimpses"/> glimpses.</summary>
+    private double Reward(Tensor logits, long target, int glimpses)
+    {
+        var rewards = _spec.Settings.Rewards;
+        if (_spec.Settings.Reward == ClassificationReward.Sign) return rewards.Reward(ArgMax(logits) == target, glimpses);
+        var row = logits.ToArray();
+        double max = row.Max(), logSum = max + Math.Log(row.Sum(v => Math.Exp(v - max)));
+        return rewards.Reward(row[target] - logSum, glimpses);
     }
 
     private VideoEegTrial Trial(Tensor faces, Tensor images) => _spec.Settings.Modalities switch

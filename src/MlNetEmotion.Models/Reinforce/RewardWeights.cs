@@ -13,4 +13,8 @@ public sealed record RewardWeights(double Scale = 1, double Correct = 1, double 
 {
     /// <summary>R for a trajectory of <paramref name="glimpses"/> glimpses whose final class was <paramref name="correct"/>.</summary>
     public double Reward(bool correct, int glimpses) => Scale * (correct ? Correct : Wrong) + Sparsity * glimpses;
+
+    /// <summary>R for a trajectory of <paramref name="glimpses"/> glimpses with R′ = <paramref name="logProbability"/>,
+    /// log p(true class) (<see cref="ClassificationReward.LogProbability"/>).</summary>
+    public double Reward(double logProbability, int glimpses) => Scale * logProbability + Sparsity * glimpses;
 }
