@@ -45,7 +45,7 @@ public sealed class StepLoadContext
     /// <summary>Reads an array of floats written by <see cref="StepSaveContext.Write(ReadOnlySpan{float})"/>.</summary>
     public float[] ReadSingles()
     {
-        var values = new float[ReadLength(sizeof(float))];
+        var values = new float[ReadCount(sizeof(float))];
         for (int i = 0; i < values.Length; i++) values[i] = Reader.ReadSingle();
         return values;
     }
@@ -53,7 +53,7 @@ public sealed class StepLoadContext
     /// <summary>Reads an array of doubles.</summary>
     public double[] ReadDoubles()
     {
-        var values = new double[ReadLength(sizeof(double))];
+        var values = new double[ReadCount(sizeof(double))];
         for (int i = 0; i < values.Length; i++) values[i] = Reader.ReadDouble();
         return values;
     }
@@ -61,7 +61,7 @@ public sealed class StepLoadContext
     /// <summary>Reads an array of strings.</summary>
     public string[] ReadStrings()
     {
-        var values = new string[ReadLength(1)];
+        var values = new string[ReadCount(1)];
         for (int i = 0; i < values.Length; i++) values[i] = Reader.ReadString();
         return values;
     }
@@ -156,8 +156,6 @@ public sealed class StepLoadContext
                 ? byName
                 : loaded.GetTypes().FirstOrDefault(t => t.GetCustomAttribute<StepFormatAttribute>()?.Signature == key.Signature);
         }) ?? throw new InvalidDataException($"{Source}: step '{signature}' cannot be found in assembly '{assembly}'; is it referenced?");
-
-    private int ReadLength(int itemBytes) => ReadCount(Reader, itemBytes, Source);
 
     /// <summary>Reads a count written as an <see cref="int"/> before that many items, each at least
     /// <paramref name="minItemBytes"/> long; a count the bytes left cannot hold is refused before anything is allocated.</summary>
